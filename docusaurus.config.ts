@@ -1,0 +1,3 @@
+import { createSiteConfig } from './src/config/site-config';
+
+export default createSiteConfig({ rootDir: __dirname });
