@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type * as Preset from '@docusaurus/preset-classic';
 import type { Config } from '@docusaurus/types';
-import { themes as prismThemes } from 'prism-react-renderer';
+import { darkCodeTheme, lightCodeTheme } from './code-themes';
 import remarkPullSnippets from '../plugins/snippets/remark-pull-snippets';
 
 /** The repository, named once: "Edit this page", "Report a problem" and snippet links all use it. */
@@ -49,7 +49,18 @@ export function createSiteConfig(options: SiteOptions): Config {
     projectName: 'data-engineering-standards',
     trailingSlash: false,
 
-    future: { v4: true },
+    // Docusaurus Faster (Rspack, SWC, Lightning CSS) and the v4 defaults, but
+    // without CSS cascade layers: their polyfill outranks the site's own
+    // colours, which the contrast checks rely on.
+    future: {
+      v4: {
+        removeLegacyPostBuildHeadAttribute: true,
+        useCssCascadeLayers: false,
+        siteStorageNamespacing: true,
+        fasterByDefault: true,
+        mdx1CompatDisabledByDefault: true,
+      },
+    },
 
     onBrokenLinks: 'throw',
     onBrokenAnchors: 'throw',
@@ -109,7 +120,7 @@ export function createSiteConfig(options: SiteOptions): Config {
         title: 'Data engineering standards',
         logo: { alt: 'Home', src: 'img/logo.svg', width: 32, height: 32 },
         items: [
-          { type: 'doc', docId: 'start-here/index', label: 'Start here', position: 'left' },
+          { to: '/start-here', label: 'Start here', position: 'left', activeBaseRegex: '^/start-here' },
           { type: 'docSidebar', sidebarId: 'standards', label: 'Standards', position: 'left' },
           { to: '/due-for-review', label: 'Due for review', position: 'right' },
           { href: REPOSITORY_URL, label: 'GitHub', position: 'right' },
@@ -138,8 +149,8 @@ export function createSiteConfig(options: SiteOptions): Config {
       },
       mermaid: { theme: { light: 'neutral', dark: 'dark' } },
       prism: {
-        theme: prismThemes.oneLight,
-        darkTheme: prismThemes.oneDark,
+        theme: lightCodeTheme,
+        darkTheme: darkCodeTheme,
         additionalLanguages: ['bash', 'hcl', 'sql', 'python', 'docker', 'yaml', 'json', 'toml', 'ini'],
       },
     } satisfies Preset.ThemeConfig,
