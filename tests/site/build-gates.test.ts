@@ -50,4 +50,24 @@ describe('the production build', () => {
       copy.remove();
     }
   });
+
+  it('builds a page reviewed over 12 months ago with a visible note, and lists it as due for review', () => {
+    const copy = makeSiteCopy();
+    try {
+      edit(path.join(copy.dir, 'docs/04-principles/idempotency.md'), (source) => source.replace(/^last_reviewed:.*$/m, 'last_reviewed: 2024-01-15'));
+      const result = buildSite(copy.dir);
+      expect(result.status, result.output).toBe(0);
+      // React's server render splits text with <!-- --> markers; a reader never sees them.
+      const page = readFileSync(path.join(copy.dir, 'build/principles/idempotency.html'), 'utf8').replaceAll('<!-- -->', '');
+      expect(page).toContain('Due for review');
+      expect(page).toContain('Nobody has reviewed this page since 15 January 2024');
+      const list = readFileSync(path.join(copy.dir, 'build/due-for-review.html'), 'utf8');
+      expect(list).toMatch(/href="?\/principles\/idempotency"?[^>]*>Idempotency<\/a>/);
+      expect(list).toContain('2025-01-15');
+      // A page reviewed recently carries no note.
+      expect(readFileSync(path.join(copy.dir, 'build/storage/s3.html'), 'utf8')).not.toContain('Nobody has reviewed this page since');
+    } finally {
+      copy.remove();
+    }
+  });
 });

@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every check CI runs, in order, stopping at the first failure.
+ * It provisions what the checks need first (Debian's Chromium for the browser
+ * tests), so a fresh machine needs no manual step.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => path.join(root, 'node_modules/.bin', name);
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function step(title, command, args, options = {}) {
+  console.log(`\n▶ ${title}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    console.error(`✖ ${title} failed after ${seconds} s (exit code ${result.status ?? result.signal}).`);
+    process.exit(result.status || 1);
+  }
+  console.log(`✔ ${title} (${seconds} s)`);
+}
+
+function provisionChromium() {
+  if (existsSync(chromium)) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot) {
+    console.error(`Chromium is missing at ${chromium}; install it with: sudo apt-get install -y chromium`);
+    process.exit(1);
+  }
+  step('Installing Debian\'s Chromium for the browser tests', 'bash', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null'], {});
+}
+
+provisionChromium();
+step('Type-check (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+step('Lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.']);
+step('Production build (broken links and missing snippets fail it)', bin('docusaurus'), ['build']);
+step('Pages due for review', bin('tsx'), ['tests/site/print-due-for-review.ts']);
+step('Tests (vitest: site, browser, accessibility, examples)', bin('vitest'), ['run', ...process.argv.slice(2)]);
