@@ -111,7 +111,7 @@ export function createSiteConfig(options: SiteOptions): Config {
       ],
     ],
 
-    plugins: [path.join(options.rootDir, 'src/plugins/review-dates.ts')],
+    plugins: [path.join(options.rootDir, 'src/plugins/review-dates.ts'), path.join(options.rootDir, 'src/plugins/lazy-diagrams.ts')],
 
     themeConfig: {
       colorMode: { respectPrefersColorScheme: true },
