@@ -16,13 +16,14 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 function step(title, command, args, options = {}) {
   console.log(`\n▶ ${title}`);
   const started = Date.now();
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: options.env ?? process.env });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (result.status !== 0) {
     console.error(`✖ ${title} failed after ${seconds} s (exit code ${result.status ?? result.signal}).`);
     process.exit(result.status || 1);
   }
-  console.log(`✔ ${title} (${seconds} s)`);
+  // The last step's own summary line must stay the run's closing line.
+  if (!options.last) console.log(`✔ ${title} (${seconds} s)`);
 }
 
 function provisionChromium() {
@@ -32,7 +33,7 @@ function provisionChromium() {
     console.error(`Chromium is missing at ${chromium}; install it with: sudo apt-get install -y chromium`);
     process.exit(1);
   }
-  step('Installing Debian\'s Chromium for the browser tests', 'bash', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null'], {});
+  step("Installing Debian's Chromium for the browser tests", 'bash', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null']);
 }
 
 provisionChromium();
@@ -40,4 +41,4 @@ step('Type-check (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 step('Lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.']);
 step('Production build (broken links and missing snippets fail it)', bin('docusaurus'), ['build']);
 step('Pages due for review', bin('tsx'), ['tests/site/print-due-for-review.ts']);
-step('Tests (vitest: site, browser, accessibility, examples)', bin('vitest'), ['run', ...process.argv.slice(2)]);
+step('Tests (vitest: site, browser, accessibility, examples)', bin('vitest'), ['run', ...process.argv.slice(2)], { last: true });
