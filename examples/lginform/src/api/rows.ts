@@ -1,0 +1,51 @@
+/**
+ * From a validated `/data` response to rows for the warehouse. Pure: the
+ * same response and context always give the same rows, in the same order.
+ *
+ * The pipeline asks for one layout (see DATA_LAYOUT in client.ts): one row
+ * per area, one column per metric type and period. The mapping does not
+ * depend on it: each value's area, metric type and period are read from its
+ * row or from its column, wherever the response put them.
+ */
+import { type MetricValueRow } from '../model.ts';
+import { type DataResponse, type ValueCell } from './schemas.ts';
+
+/** Where the rows came from: the run, the partition and the raw object. */
+export type RowContext = Pick<MetricValueRow, 'dataset' | 'ingestDate' | 'runId' | 'sourceObject'>;
+
+// #region map-rows
+export function mapDataResponseToRows(data: DataResponse, context: RowContext): MetricValueRow[] {
+  const out: MetricValueRow[] = [];
+  for (const row of data.rows) {
+    row.values.forEach((cell, j) => {
+      const column = data.columns[j];
+      const area = row.area ?? column?.area;
+      const metricType = row.metricType ?? column?.metricType;
+      const period = row.period ?? column?.period;
+      if (!area || !metricType || !period) {
+        throw new Error(`Value ${j} of a row has no area, metric type or period: validate the response before mapping it.`);
+      }
+      // Summary cells (a group's average, say) are derived, not measured.
+      if (area.isSummary || metricType.isSummary || period.isSummary) return;
+      out.push({
+        ...context,
+        metricTypeId: metricType.identifier,
+        metricTypeLabel: metricType.label,
+        areaCode: area.identifier,
+        areaLabel: area.label,
+        periodId: period.identifier,
+        periodLabel: period.label,
+        ...readValue(cell),
+      });
+    });
+  }
+  return out;
+}
+
+/** A missing cell, a null value and a non-number all become null. */
+function readValue(cell: ValueCell | null): Pick<MetricValueRow, 'value' | 'formatted' | 'publicationStatus'> {
+  const value = typeof cell?.value === 'number' && Number.isFinite(cell.value) ? cell.value : null;
+  return { value, formatted: cell?.formatted ?? null, publicationStatus: cell?.publicationStatus ?? null };
+}
+// #endregion map-rows
+
