@@ -10,6 +10,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
+import { isProcessAlive } from './process-alive.ts';
 
 const execFileAsync = promisify(execFile);
 
@@ -45,15 +46,6 @@ async function isInstalled(spec: PythonVenvSpec, fingerprint: string): Promise<b
   return marker.trim() === fingerprint;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Runs `work` while holding a lock folder (mkdir is atomic), so two test
  * files starting at once do not install into the same venv together. A lock
@@ -70,7 +62,7 @@ async function withInstallLock<T>(lockDir: string, work: () => Promise<T>, timeo
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(await readFile(path.join(lockDir, 'pid'), 'utf8').catch(() => ''));
-      if (owner > 0 && !isAlive(owner)) await rm(lockDir, { recursive: true, force: true });
+      if (owner > 0 && !isProcessAlive(owner)) await rm(lockDir, { recursive: true, force: true });
       else if (Date.now() > deadline) throw new PythonVenvError(`Timed out waiting for ${lockDir}; delete it if no install is running.`);
       else await sleep(500);
     }

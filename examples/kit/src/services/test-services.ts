@@ -17,6 +17,7 @@ import { createS3Client } from '../lake/s3-client.ts';
 import { S3LakeStore } from '../lake/s3-store.ts';
 import { reachableDataDir, startEmbeddedPostgres } from '../postgres/embedded.ts';
 import { type S3Emulator, type S3EmulatorKind, startS3Emulator } from './s3-emulators.ts';
+import { isProcessAlive } from './process-alive.ts';
 
 export type TestBucket = {
   emulator: S3Emulator;
@@ -72,21 +73,12 @@ export async function startTestBucket(kind: S3EmulatorKind): Promise<TestBucket>
 
 export type TestDatabase = { connectionString: string; dataDir: string; stop(): Promise<void> };
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Removes clusters left by test runs that were killed before they could clean up. */
 async function removeAbandonedClusters(parentDir: string): Promise<void> {
   const names = await readdir(parentDir).catch(() => [] as string[]);
   await Promise.all(
     names
-      .filter((name) => /^run-\d+-/.test(name) && !isAlive(Number(name.split('-')[1])))
+      .filter((name) => /^run-\d+-/.test(name) && !isProcessAlive(Number(name.split('-')[1])))
       .map((name) => rm(path.join(parentDir, name), { recursive: true, force: true })),
   );
 }
