@@ -131,17 +131,29 @@ async function latestLanding(store: LakeStore, dataset: string, ingestDate: stri
 }
 
 // #region read-landed-rows
-/** Rows of every landed object of the run, one object in memory at a time. */
+/**
+ * Rows of every landed object of the run. The next object is read and
+ * unzipped while this one's rows are copied, so the COPY never waits on the
+ * lake; at most two objects are in memory.
+ */
 async function* landedRows(store: LakeStore, manifest: Manifest, map: MapResponseToRows, counts: { rowsIn: number }) {
-  for (const object of manifest.objects) {
-    const body = await readLandedObject(store, object.key);
-    const actual = sha256Hex(body);
-    if (actual !== object.sha256) throw new RawIntegrityError(store.locationOf(object.key), object.sha256, actual);
-    const context = { dataset: manifest.dataset, ingestDate: manifest.ingestDate, runId: manifest.runId, sourceObject: object.key, request: object.request };
-    for (const row of map(body, context)) {
-      counts.rowsIn += 1;
-      yield toCopyValues(row);
+  const read = (index: number) => (manifest.objects[index] ? readLandedObject(store, manifest.objects[index].key) : undefined);
+  let next = read(0);
+  try {
+    for (const [index, object] of manifest.objects.entries()) {
+      const body = (await next)!;
+      next = read(index + 1);
+      const actual = sha256Hex(body);
+      if (actual !== object.sha256) throw new RawIntegrityError(store.locationOf(object.key), object.sha256, actual);
+      const context = { dataset: manifest.dataset, ingestDate: manifest.ingestDate, runId: manifest.runId, sourceObject: object.key, request: object.request };
+      for (const row of map(body, context)) {
+        counts.rowsIn += 1;
+        yield toCopyValues(row);
+      }
     }
+  } finally {
+    // A load that failed part way may leave one read in flight: its result no longer matters.
+    next?.catch(() => undefined);
   }
 }
 // #endregion read-landed-rows

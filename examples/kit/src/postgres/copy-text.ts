@@ -18,18 +18,23 @@ export class CopyValueError extends Error {
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 // #region copy-text-escaping
+/** Characters a string value must not hold as they are: one test finds both kinds, as most text has neither. */
+const NEEDS_CARE = /[\\\t\n\r\0]/;
+
 export function encodeCopyValue(value: CopyValue): string {
   if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'string') return NEEDS_CARE.test(value) ? encodeCarefully(value) : value;
   if (typeof value === 'boolean') return value ? 't' : 'f';
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'number') {
     // PostgreSQL spells these NaN, Infinity and -Infinity, as JavaScript does.
     return String(value);
   }
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) throw new CopyValueError('An invalid Date cannot be loaded.');
-    return value.toISOString();
-  }
+  if (Number.isNaN(value.getTime())) throw new CopyValueError('An invalid Date cannot be loaded.');
+  return value.toISOString();
+}
+
+function encodeCarefully(value: string): string {
   if (value.includes('\0')) {
     throw new CopyValueError(`PostgreSQL text cannot hold a NUL character (in "${value.slice(0, 40)}").`);
   }
@@ -37,7 +42,10 @@ export function encodeCopyValue(value: CopyValue): string {
 }
 
 export function encodeCopyRow(values: readonly CopyValue[]): string {
-  return `${values.map(encodeCopyValue).join('\t')}\n`;
+  // A loop, not map().join(): this runs once per row, millions of times a load.
+  let line = values.length > 0 ? encodeCopyValue(values[0]) : '';
+  for (let i = 1; i < values.length; i += 1) line += `\t${encodeCopyValue(values[i])}`;
+  return `${line}\n`;
 }
 // #endregion copy-text-escaping
 

@@ -45,12 +45,14 @@ async function* checkedRows(options: ReplacePartitionOptions): AsyncGenerator<re
   const checks = Object.entries(options.partition).map(([column, value]) => {
     const index = options.columns.indexOf(column);
     if (index < 0) throw new Error(`Partition column "${column}" is not among the columns loaded (${options.columns.join(', ')}).`);
-    return { column, index, expected: encodeCopyValue(value) };
+    return { column, index, value, expected: encodeCopyValue(value) };
   });
   let rowNumber = 0;
   for await (const row of options.rows) {
     rowNumber += 1;
-    for (const { column, index, expected } of checks) {
+    for (const { column, index, value, expected } of checks) {
+      // The same value needs no encoding to compare: most rows take this path.
+      if (row[index] === value) continue;
       const actual = encodeCopyValue(row[index]);
       if (actual !== expected) {
         throw new Error(`Row ${rowNumber} has ${column}=${actual}, outside the partition being loaded (${column}=${expected}).`);

@@ -17,7 +17,7 @@ export type RowContext = Pick<MetricValueRow, 'dataset' | 'ingestDate' | 'runId'
 export function mapDataResponseToRows(data: DataResponse, context: RowContext): MetricValueRow[] {
   const out: MetricValueRow[] = [];
   for (const row of data.rows) {
-    row.values.forEach((cell, j) => {
+    for (let j = 0; j < row.values.length; j += 1) {
       const column = data.columns[j];
       const area = row.area ?? column?.area;
       const metricType = row.metricType ?? column?.metricType;
@@ -26,26 +26,33 @@ export function mapDataResponseToRows(data: DataResponse, context: RowContext): 
         throw new Error(`Value ${j} of a row has no area, metric type or period: validate the response before mapping it.`);
       }
       // Summary cells (a group's average, say) are derived, not measured.
-      if (area.isSummary || metricType.isSummary || period.isSummary) return;
+      if (area.isSummary || metricType.isSummary || period.isSummary) continue;
+      const cell = row.values[j] ?? null;
+      // Every field written out, none spread: over a million values,
+      // spreading objects into each row costs seconds (see the README's benchmark).
       out.push({
-        ...context,
+        dataset: context.dataset,
+        ingestDate: context.ingestDate,
+        runId: context.runId,
         metricTypeId: metricType.identifier,
         metricTypeLabel: metricType.label,
         areaCode: area.identifier,
         areaLabel: area.label,
         periodId: period.identifier,
         periodLabel: period.label,
-        ...readValue(cell),
+        value: readNumber(cell),
+        formatted: cell?.formatted ?? null,
+        publicationStatus: cell?.publicationStatus ?? null,
+        sourceObject: context.sourceObject,
       });
-    });
+    }
   }
   return out;
 }
 
 /** A missing cell, a null value and a non-number all become null. */
-function readValue(cell: ValueCell | null): Pick<MetricValueRow, 'value' | 'formatted' | 'publicationStatus'> {
-  const value = typeof cell?.value === 'number' && Number.isFinite(cell.value) ? cell.value : null;
-  return { value, formatted: cell?.formatted ?? null, publicationStatus: cell?.publicationStatus ?? null };
+function readNumber(cell: ValueCell | null): number | null {
+  return typeof cell?.value === 'number' && Number.isFinite(cell.value) ? cell.value : null;
 }
 // #endregion map-rows
 

@@ -1,0 +1,1 @@
+"""What every DAG of the team shares: defaults, callbacks and small operators."""

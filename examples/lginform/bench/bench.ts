@@ -1,0 +1,160 @@
+/**
+ * The pipeline's benchmark (not a test): `npm run bench -w examples/lginform`.
+ *
+ * For 100,000 and 1,000,000 metric values served by the fake API, it runs
+ * the real CLI (`run`, in a child process of its own, so its peak memory is
+ * the pipeline's alone) and reads the rows and time of each stage from its
+ * JSON log. Then, on the same server and the same rows, it times a plain
+ * `COPY ... FROM STDIN` of a file prepared from the loaded table: the
+ * fastest a load can be, so "load / limit" says how close the loader comes.
+ * Last, it runs the 1,000,000-value date again to show that unchanged raw
+ * data is not loaded twice.
+ */
+import { startTestDatabase } from '@rbk-lbs/kit/services/test-services';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { FAKE_CREDENTIALS, startFakeApi } from '../fake-api/server.ts';
+
+const exampleDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const workDir = path.join(exampleDir, '.data', 'bench');
+const DATE = '2024-03-31';
+/** Kingston upon Thames and its CIPFA group, which the fake gives 16 members: 16 areas x 10 periods per metric. */
+const VALUES_PER_METRIC = 16 * 10;
+const SIZES = [100_000, 1_000_000];
+
+type LogLine = { msg: string; stage?: string; durationMs?: number; values?: number; rows?: number; unchanged?: number; maxRssMb?: number; exitCode?: number };
+
+type StageFigures = { extract: { values: number; ms: number }; load: { rows: number; ms: number; unchanged: number }; peakRssMb: number; exitCode: number; summary: string };
+
+function datasetsFile(name: string, values: number) {
+  const metrics = Math.ceil(values / VALUES_PER_METRIC);
+  return {
+    councils: ['E09000021'],
+    comparisonGroups: { E09000021: 'Kingston_upon_Thames_CIPFA_Near_Neighbours' },
+    datasets: [{
+      name,
+      description: `Benchmark: ${metrics} synthetic metrics x 16 areas x 10 periods.`,
+      metricTypes: Array.from({ length: metrics }, (_, i) => String(800_000 + i)),
+      periods: { latest: 10 },
+      // 25 metrics x 160 values = 4,000 values (about 0.7 MB) per response.
+      metricTypesPerRequest: 25,
+    }],
+  };
+}
+
+/** Runs the CLI as its own process and reads its figures from the JSON log on stderr. */
+async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<StageFigures> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(exampleDir, 'src/cli.ts'), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  const lines = stderr.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as LogLine);
+  const extract = lines.find((line) => line.stage === 'extract');
+  const load = lines.find((line) => line.stage === 'load');
+  const end = lines.find((line) => line.maxRssMb !== undefined);
+  if (code !== 0 || !extract || !load || !end) throw new Error(`The CLI exited ${code}:\n${stdout}\n${stderr.slice(-3000)}`);
+  return {
+    extract: { values: extract.values ?? 0, ms: extract.durationMs ?? 0 },
+    load: { rows: load.rows ?? 0, ms: load.durationMs ?? 0, unchanged: load.unchanged ?? 0 },
+    peakRssMb: end.maxRssMb ?? 0,
+    exitCode: code,
+    summary: stdout,
+  };
+}
+
+/**
+ * The physical limit: the same rows, prepared as a COPY text file, copied
+ * with a plain COPY ... FROM STDIN into an empty table with the same key,
+ * in one transaction, as the loader does. The median of three tries, so
+ * one try disturbed by other work on the machine does not set the limit.
+ */
+async function timePlainCopy(db: pg.Client, dataset: string): Promise<{ rows: number; ms: number }> {
+  const file = path.join(workDir, `${dataset}.copy`);
+  const columns = 'dataset, ingest_date, run_id, metric_type_id, metric_type_label, area_code, area_label, period_id, period_label, value, formatted, publication_status, source_object';
+  await pipeline(db.query(copyTo(`COPY (SELECT ${columns} FROM raw.lginform_metric_values WHERE dataset = '${dataset}' AND ingest_date = '${DATE}') TO STDOUT`)), createWriteStream(file));
+  const tries: { rows: number; ms: number }[] = [];
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    await db.query('DROP TABLE IF EXISTS raw.bench_copy_limit');
+    await db.query('CREATE TABLE raw.bench_copy_limit (LIKE raw.lginform_metric_values INCLUDING ALL)');
+    await db.query('CHECKPOINT');
+    const started = performance.now();
+    await db.query('BEGIN');
+    const copy = db.query(copyFrom(`COPY raw.bench_copy_limit (${columns}) FROM STDIN`));
+    await pipeline(createReadStream(file, { highWaterMark: 256 * 1024 }), copy);
+    await db.query('COMMIT');
+    tries.push({ rows: copy.rowCount, ms: performance.now() - started });
+  }
+  await db.query('DROP TABLE raw.bench_copy_limit');
+  await rm(file);
+  return tries.sort((a, b) => a.ms - b.ms)[1]!;
+}
+
+const perSecond = (rows: number, ms: number) => Math.round(rows / (ms / 1000));
+const n = (value: number) => value.toLocaleString('en-GB');
+
+async function main() {
+  await rm(workDir, { recursive: true, force: true });
+  await mkdir(workDir, { recursive: true });
+  const [database, api] = await Promise.all([startTestDatabase(path.join(workDir, 'postgres')), startFakeApi()]);
+  const db = new pg.Client({ connectionString: database.connectionString });
+  await db.connect();
+  const env = (datasets: string): NodeJS.ProcessEnv => ({
+    PATH: process.env.PATH, HOME: process.env.HOME,
+    LAKE_URL: path.join(workDir, 'lake'),
+    DATABASE_URL: database.connectionString,
+    LGINFORM_BASE_URL: api.url,
+    LGINFORM_APPLICATION_KEY: FAKE_CREDENTIALS.applicationKey,
+    LGINFORM_PRIVATE_KEY: FAKE_CREDENTIALS.privateKey,
+    LGINFORM_DATASETS_FILE: datasets,
+    // The fake runs on this machine: no client-side rate limit.
+    LGINFORM_REQUESTS_PER_SECOND: '0',
+  });
+  const rows: string[][] = [['Values', 'Stage', 'Rows', 'Time', 'Rows/s', 'Peak RSS']];
+  const ratios: string[] = [];
+  let rerun = '';
+  try {
+    for (const size of SIZES) {
+      const name = `bench-${size}`;
+      const file = path.join(workDir, `${name}.json`);
+      await writeFile(file, JSON.stringify(datasetsFile(name, size)));
+      process.stderr.write(`Running the pipeline on ${n(size)} values...\n`);
+      const run = await runCli(['run', '--date', DATE], env(file));
+      const limit = await timePlainCopy(db, name);
+      const ratio = perSecond(run.load.rows, run.load.ms) / perSecond(limit.rows, limit.ms);
+      rows.push(
+        [n(size), 'extract + land', n(run.extract.values), `${(run.extract.ms / 1000).toFixed(1)} s`, n(perSecond(run.extract.values, run.extract.ms)), `${run.peakRssMb} MB`],
+        ['', 'load (COPY via pg-copy-streams)', n(run.load.rows), `${(run.load.ms / 1000).toFixed(1)} s`, n(perSecond(run.load.rows, run.load.ms)), ''],
+        ['', 'plain COPY of a prepared file (median of 3)', n(limit.rows), `${(limit.ms / 1000).toFixed(1)} s`, n(perSecond(limit.rows, limit.ms)), ''],
+      );
+      ratios.push(`${n(size)} values: load / limit = ${ratio.toFixed(2)} (target >= 0.90); peak RSS ${run.peakRssMb} MB (target < 256 MB)`);
+      if (size === SIZES.at(-1)) {
+        process.stderr.write(`Running ${DATE} again on unchanged raw data...\n`);
+        const again = await runCli(['run', '--date', DATE], env(file));
+        const said = again.summary.split('\n').filter((line) => /^(Raw data unchanged|Nothing loaded)/.test(line));
+        rerun = `Re-run of ${DATE} (${n(size)} values): extract + land ${(again.extract.ms / 1000).toFixed(1)} s, load ${again.load.ms} ms, ` +
+          `${n(again.load.rows)} rows loaded, ${again.load.unchanged} dataset unchanged. The summary said:\n  ${said.join('\n  ')}`;
+      }
+    }
+  } finally {
+    await db.end();
+    await Promise.all([database.stop(), api.close()]);
+    await rm(path.join(workDir, 'lake'), { recursive: true, force: true });
+  }
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+  const line = (row: string[]) => `| ${row.map((cell, i) => (i >= 2 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join(' | ')} |`;
+  console.log(`\nLG Inform pipeline benchmark: Node ${process.version}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, ${os.platform()}\n`);
+  console.log([line(rows[0]!), `|${widths.map((w, i) => (i >= 2 ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`, ...rows.slice(1).map(line)].join('\n'));
+  console.log(`\n${ratios.join('\n')}\n${rerun}\n`);
+}
+
+await main();

@@ -1,0 +1,171 @@
+/**
+ * Every GitHub Actions workflow in the repository (this repository's CI and
+ * the example's deployment workflow): actionlint, built from its pinned Go
+ * module, with shellcheck from a pinned wheel for the run: scripts; and the
+ * house rules of workflow-rules.ts (OIDC only, pinned actions, Node.js 24).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { EXAMPLE_DIR, ensureActionlint, ensureShellcheck, run } from './lint-tools.ts';
+import { regionProblems } from './regions.ts';
+import { findWorkflowFiles, type Job, readWorkflow, type Workflow, workflowProblems } from './workflow-rules.ts';
+
+const REPO_ROOT = path.resolve(EXAMPLE_DIR, '../..');
+const DEPLOY_WORKFLOW = path.join(EXAMPLE_DIR, 'deploy/workflows/lginform-deploy.yml');
+
+/** The major Node.js version a node-version-file names (.nvmrc holds "24"). */
+function nodeMajorOf(file: string): number | undefined {
+  const full = path.join(REPO_ROOT, file);
+  if (!existsSync(full)) return undefined;
+  return Number(readFileSync(full, 'utf8').trim().replace(/^v/, '').split('.')[0]);
+}
+
+const workflowFiles = await findWorkflowFiles(REPO_ROOT);
+const actionlint = await ensureActionlint();
+if ('missing' in actionlint) console.warn(`actionlint is skipped: ${actionlint.missing}. The house rules below still run.`);
+
+let shellcheck: string;
+const tempDirs: string[] = [];
+
+beforeAll(async () => {
+  shellcheck = await ensureShellcheck();
+}, 10 * 60_000);
+
+afterAll(async () => {
+  await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+type ActionlintError = { message: string; filepath: string; line: number; column: number; kind: string };
+
+async function lint(files: string[]): Promise<ActionlintError[]> {
+  if ('missing' in actionlint) throw new Error(actionlint.missing);
+  // pyflakes is off: no workflow here runs Python inline.
+  const result = await run(actionlint.path, ['-format', '{{json .}}', '-shellcheck', shellcheck, '-pyflakes=', ...files], { cwd: REPO_ROOT });
+  if (result.code > 1) throw new Error(`actionlint could not run (exit ${result.code}):\n${result.stderr}`);
+  const errors = (JSON.parse(result.stdout.trim() || '[]') as ActionlintError[] | null) ?? [];
+  expect(result.code).toBe(errors.length > 0 ? 1 : 0);
+  return errors;
+}
+
+describe('every workflow file', () => {
+  it('is found: this repository\'s CI and the example\'s deployment workflow', () => {
+    expect(workflowFiles.map((file) => path.relative(REPO_ROOT, file))).toEqual(expect.arrayContaining(['.github/workflows/ci.yml', 'examples/lginform/deploy/workflows/lginform-deploy.yml']));
+  });
+
+  it.skipIf('missing' in actionlint)('passes actionlint (syntax, expressions, action inputs, shellcheck on run: scripts)', async () => {
+    const errors = await lint(workflowFiles);
+    expect(errors.map((error) => `${path.relative(REPO_ROOT, error.filepath)}:${error.line}:${error.column} [${error.kind}] ${error.message}`)).toEqual([]);
+  }, 120_000);
+
+  it.skipIf('missing' in actionlint)('would fail actionlint if it were broken (the lint is real)', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'lginform-workflow-'));
+    tempDirs.push(dir);
+    const broken = path.join(dir, 'broken.yml');
+    await writeFile(broken, `on: push
+jobs:
+  test:
+    runs-on: ubuntu-24.04
+    steps:
+      - run: echo \${{ github.event.pull_request.title }} $UNQUOTED
+      - uses: actions/checkout@v6
+        with:
+          fetch-dept: 0
+      - run: echo "\${{ steps.nothing.outputs.x == }}"
+`);
+    const kinds = (await lint([broken])).map((error) => error.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['expression', 'action', 'shellcheck']));
+  }, 120_000);
+
+  it('keeps the house rules: OIDC only (no stored AWS keys), every action pinned, Node.js 24, least privilege', async () => {
+    const problems: string[] = [];
+    for (const file of workflowFiles) {
+      const { text, workflow } = await readWorkflow(file);
+      problems.push(...workflowProblems(text, workflow, nodeMajorOf).map((problem) => `${path.relative(REPO_ROOT, file)}: ${problem}`));
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('would break the house rules if it used stored keys, moving tags or another Node.js', () => {
+    const text = `on: [push, pull_request_target]
+env:
+  AWS_SECRET_ACCESS_KEY: \${{ secrets.AWS_SECRET_ACCESS_KEY }}
+jobs:
+  deploy:
+    uses: someone/workflows/.github/workflows/deploy.yml@main
+  build:
+    runs-on: ubuntu-24.04
+    steps:
+      - uses: actions/checkout@main
+      - uses: actions/setup-node@v6
+        with:
+          node-version: 20
+      - uses: aws-actions/configure-aws-credentials@v6
+        with:
+          aws-access-key-id: \${{ secrets.AWS_ACCESS_KEY_ID }}
+          aws-region: eu-west-2
+`;
+    expect(workflowProblems(text, parse(text) as Workflow, nodeMajorOf)).toEqual([
+      'set top-level permissions (e.g. contents: read) so no job gets write access by default',
+      'uses the stored secret AWS_SECRET_ACCESS_KEY: assume a role with OIDC instead',
+      'uses the stored secret AWS_ACCESS_KEY_ID: assume a role with OIDC instead',
+      'passes aws-access-key-id: use role-to-assume with OIDC, not stored keys',
+      'job deploy: pin the reusable workflow someone/workflows/.github/workflows/deploy.yml@main to a version tag or commit SHA',
+      'job build, step actions/checkout@main: pin actions/checkout@main to a version tag (@v6) or a commit SHA, not a branch',
+      'job build, step actions/setup-node@v6: set up Node.js 24 (node-version-file: .nvmrc, or node-version: 24), found 20',
+      'job build, step aws-actions/configure-aws-credentials@v6: assume a role (role-to-assume) with OIDC',
+      'job build: needs permissions id-token: write to ask for the OIDC token',
+      'sets AWS_SECRET_ACCESS_KEY in env: assume a role with OIDC instead',
+    ]);
+  });
+});
+
+describe('the deployment workflow', () => {
+  let jobs: Record<string, Job>;
+
+  beforeAll(async () => {
+    jobs = (await readWorkflow(DEPLOY_WORKFLOW)).workflow.jobs ?? {};
+  });
+
+  const stepUsing = (job: Job | undefined, action: string) => job?.steps?.find((step) => step.uses?.startsWith(`${action}@`));
+  const runs = (job: Job | undefined) => (job?.steps ?? []).map((step) => step.run ?? '').join('\n');
+
+  it('marks the regions the site pulls', async () => {
+    expect(await regionProblems([DEPLOY_WORKFLOW], ['oidc-assume-role', 'terraform-apply-approval'])).toEqual([]);
+  });
+
+  it('lints and tests on every pull request and push, before anything is deployed', () => {
+    expect(runs(jobs.test)).toMatch(/npx eslint/);
+    expect(runs(jobs.test)).toMatch(/npm test/);
+    expect(jobs['lambda-package']?.needs).toBe('test');
+  });
+
+  it('plans on pull requests with the read-only role, and keeps the plan', () => {
+    const plan = jobs.plan;
+    expect(plan?.if).toMatch(/github\.event_name == 'pull_request'/);
+    expect(plan?.environment).toBeUndefined();
+    expect(stepUsing(plan, 'aws-actions/configure-aws-credentials')?.with?.['role-to-assume']).toBe('${{ vars.AWS_PLAN_ROLE_ARN }}');
+    expect(runs(plan)).toMatch(/terraform plan .*-out=tfplan/);
+    expect(runs(plan)).toMatch(/GITHUB_STEP_SUMMARY/);
+    expect(stepUsing(plan, 'actions/upload-artifact')?.with?.name).toBe('terraform-plan-prod');
+  });
+
+  it('applies only on main, in the production environment that a reviewer approves, with the apply role', () => {
+    const deploy = jobs.deploy;
+    expect(deploy?.if).toMatch(/github\.ref == 'refs\/heads\/main'/);
+    expect(deploy?.environment).toBe('production');
+    expect(deploy?.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
+    expect(stepUsing(deploy, 'aws-actions/configure-aws-credentials')?.with?.['role-to-assume']).toBe('${{ vars.AWS_APPLY_ROLE_ARN }}');
+    expect(runs(deploy)).toMatch(/terraform apply -lock-timeout=5m tfplan/);
+  });
+
+  it('pushes the image to ECR tagged with the commit, and deploys the DAGs through S3 and SSM Run Command', () => {
+    const deploy = jobs.deploy;
+    expect(stepUsing(deploy, 'docker/build-push-action')?.with).toMatchObject({ file: 'examples/lginform/Dockerfile', push: true, tags: expect.stringContaining('${{ github.sha }}') });
+    expect(runs(deploy)).toMatch(/aws s3 sync examples\/lginform\/airflow\/dags/);
+    expect(runs(deploy)).toMatch(/aws ssm send-command/);
+  });
+});
