@@ -5,6 +5,7 @@
  * into a project-local folder and is skipped when already current, so a
  * fresh machine needs no manual step and later runs cost a second or two.
  */
+import { ensureNodeRuntime } from '@rbk-lbs/kit/services/node-runtime';
 import { installS3Emulator } from '@rbk-lbs/kit/services/s3-emulators';
 import { ensureToolsVenv } from '../examples/lginform/src/python-tools.ts';
 import { ensureActionlint, ensureCheckov, ensureHadolint, ensureShellcheck } from '../examples/lginform/test/lint-tools.ts';
@@ -17,6 +18,7 @@ const tools: [string, () => Promise<unknown>][] = [
   ['hadolint', () => ensureHadolint()],
   ['shellcheck', () => ensureShellcheck()],
   ['actionlint', () => ensureActionlint()],
+  ['Node.js 24 (the deployed runtime)', () => ensureNodeRuntime()],
 ];
 
 for (const [name, install] of tools) {
