@@ -98,7 +98,10 @@ describe('the built site in a browser', () => {
 
   it('shows pulled code with a link to its source lines', async () => {
     await page.goto(`${site.url}/extraction/from-an-api`);
-    await expect(page.locator('.theme-code-block').first().textContent()).resolves.toContain('export function parseRetryAfter');
+    const block = page.locator('.theme-code-block').filter({ hasText: 'export function parseRetryAfter' });
+    await expect(block.count()).resolves.toBe(1);
+    // The block's title is the file it came from.
+    await expect(block.textContent()).resolves.toMatch(/^examples\/kit\/src\/retry-after\.ts/);
     const source = page.getByRole('link', { name: 'examples/kit/src/retry-after.ts' });
     await expect(source.getAttribute('href')).resolves.toMatch(/\/blob\/[0-9a-f]{40}\/examples\/kit\/src\/retry-after\.ts#L\d+-L\d+$/);
   });
