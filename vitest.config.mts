@@ -9,6 +9,7 @@ export default defineConfig({
     reporters: ['default', './tests/summary-reporter.ts'],
     projects: [
       'examples/*/vitest.config.ts',
+      'tools/*/vitest.config.ts',
       {
         test: {
           name: 'site',
