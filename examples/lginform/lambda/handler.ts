@@ -10,7 +10,6 @@
  */
 import { type SecretsManagerClientConfig, GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { type S3ClientConfig } from '@aws-sdk/client-s3';
-import { createHttpClient } from '@rbk-lbs/kit/http-client';
 import { lakeStoreFromUrl } from '@rbk-lbs/kit/lake/from-url';
 import { newRunId } from '@rbk-lbs/kit/lake/run-id';
 import { createS3Client } from '@rbk-lbs/kit/lake/s3-client';
@@ -19,6 +18,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { createApiHttpClient } from '../src/api-http-client.ts';
 import { createLgInformClient } from '../src/api/client.ts';
 import { EXAMPLE_DIR, loadPipelineConfig } from '../src/config.ts';
 import { loadDatasets, selectDatasets } from '../src/datasets.ts';
@@ -147,11 +147,7 @@ export function createHandler(options: HandlerOptions = {}) {
     try {
       const store = lakeStoreFromUrl(config.lake.url, { baseDir: EXAMPLE_DIR, s3Client: s3 });
       const { http: settings } = config;
-      const http = createHttpClient({
-        timeoutMs: settings.timeoutMs, maxAttempts: settings.maxAttempts, concurrency: settings.concurrency,
-        rateLimit: settings.requestsPerSecond > 0 ? { requests: 1, perMs: 1000 / settings.requestsPerSecond } : false,
-        onRetry: (retry) => logger.warn(retry, `retrying ${retry.url} in ${retry.delayMs} ms (attempt ${retry.attempt} failed: ${retry.status ?? retry.reason})`),
-      });
+      const http = createApiHttpClient(settings, logger);
       const api = createLgInformClient({ baseUrl: config.api.baseUrl, credentials: config.api.credentials, http, logger });
       const steps: PipelineSteps = {
         extract: (day, selected) => extractDate({

@@ -9,7 +9,6 @@
  * on (exit-codes.ts). --help explains every option and variable.
  */
 import { ConfigError } from '@rbk-lbs/kit/env';
-import { createHttpClient } from '@rbk-lbs/kit/http-client';
 import { lakeStoreFromUrl } from '@rbk-lbs/kit/lake/from-url';
 import { newRunId } from '@rbk-lbs/kit/lake/run-id';
 import { createS3Client } from '@rbk-lbs/kit/lake/s3-client';
@@ -28,6 +27,7 @@ import { extractDate } from './extract-step.ts';
 import { loadDate } from './load-step.ts';
 import { logicalDates } from './logical-dates.ts';
 import { type Command, exitCodeFor, oneLine, type PipelineOutcome, type PipelineSteps, runPipeline } from './pipeline.ts';
+import { createApiHttpClient } from './api-http-client.ts';
 import { runDbtBuild, type MartRowCount } from './dbt.ts';
 import { formatSummary, type Whereabouts } from './summary.ts';
 import { createRunLogger } from './terminal-log.ts';
@@ -79,11 +79,7 @@ async function bindSteps(run: Plan, runId: string, services: ServiceRegistry, st
   if (run.command !== 'load') {
     const api = await apiEndpoint(run.config, services, logger);
     const { http: settings } = run.config;
-    const http = createHttpClient({
-      timeoutMs: settings.timeoutMs, maxAttempts: settings.maxAttempts, concurrency: settings.concurrency,
-      rateLimit: settings.requestsPerSecond > 0 ? { requests: 1, perMs: 1000 / settings.requestsPerSecond } : false,
-      onRetry: (event) => logger.warn(event, `retrying ${event.url} in ${event.delayMs} ms (attempt ${event.attempt} failed: ${event.status ?? event.reason})`),
-    });
+    const http = createApiHttpClient(settings, logger);
     const client = createLgInformClient({ baseUrl: api.baseUrl, credentials: api.credentials, http, logger });
     steps.extract = (date, datasets) => extractDate({
       api: client, store, datasets, date, runId, logger, progress: progress(`extract ${date}`),
