@@ -160,4 +160,20 @@ export const RULES: readonly Rule[] = [
     page: '/project-setup/documentation',
     reviewerOnly: true,
   },
+  {
+    id: 'DES-017',
+    level: 'MUST',
+    title: 'Tests cover the new behaviour, and they pass locally and in CI',
+    why: 'A test that exists for every change is what lets the next person change the code without fear.',
+    page: '/quality-and-monitoring/unit-testing',
+    reviewerOnly: true,
+  },
+  {
+    id: 'DES-018',
+    level: 'SHOULD',
+    title: 'Names say what things do, and comments say why',
+    why: 'Code is read far more often than it is written, mostly by someone other than its author.',
+    page: '/project-setup/code-standards',
+    reviewerOnly: true,
+  },
 ];
