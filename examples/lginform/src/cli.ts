@@ -11,7 +11,6 @@
 import { ConfigError } from '@rbk-lbs/kit/env';
 import { lakeStoreFromUrl } from '@rbk-lbs/kit/lake/from-url';
 import { newRunId } from '@rbk-lbs/kit/lake/run-id';
-import { createS3Client } from '@rbk-lbs/kit/lake/s3-client';
 import { type LakeStore } from '@rbk-lbs/kit/lake/store';
 import { type Logger } from '@rbk-lbs/kit/logger';
 import { createProgress } from '@rbk-lbs/kit/progress';
@@ -137,7 +136,8 @@ export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
   const logger = createRunLogger(runId, run.config.logLevel, io.stderr);
   const services = createServiceRegistry(logger);
   const interruption = onSignals(services, io);
-  const s3 = run.config.lake.location.kind === 's3' ? createS3Client({}, io.env) : undefined;
+  // Imported only for an S3 lake: a folder lake never loads the AWS SDK.
+  const s3 = run.config.lake.location.kind === 's3' ? (await import('@rbk-lbs/kit/lake/s3-client')).createS3Client({}, io.env) : undefined;
   let outcome: PipelineOutcome | undefined;
   let where: Whereabouts | undefined;
   let marts: MartRowCount[] | undefined;

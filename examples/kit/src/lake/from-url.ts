@@ -7,7 +7,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LakeUrlError } from './errors.ts';
 import { FolderLakeStore } from './folder-store.ts';
-import { createS3Client } from './s3-client.ts';
 import { S3LakeStore } from './s3-store.ts';
 import { type LakeStore } from './store.ts';
 
@@ -38,6 +37,7 @@ export function parseLakeUrl(url: string, baseDir: string = process.cwd()): Lake
 export function lakeStoreFromUrl(url: string, options: { baseDir?: string; s3Client?: S3Client } = {}): LakeStore {
   const location = parseLakeUrl(url, options.baseDir);
   if (location.kind === 'folder') return new FolderLakeStore(location.path);
-  return new S3LakeStore({ client: options.s3Client ?? createS3Client(), bucket: location.bucket, prefix: location.prefix });
+  // Without a client, the store makes one on first use, so a folder lake never loads the AWS SDK.
+  return new S3LakeStore({ client: options.s3Client, bucket: location.bucket, prefix: location.prefix });
 }
 // #endregion lake-url

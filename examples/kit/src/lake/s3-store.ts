@@ -3,26 +3,40 @@
  * lib-storage's Upload, which sends one PutObject for small bodies and a
  * multipart upload for large ones, with the same conditional header.
  */
-import {
-  GetObjectCommand,
-  HeadObjectCommand,
-  paginateListObjectsV2,
-  type S3Client,
-} from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
+import type * as S3 from '@aws-sdk/client-s3';
+import { type S3Client } from '@aws-sdk/client-s3';
 import { type Readable } from 'node:stream';
 import { ObjectExistsError, ObjectNotFoundError } from './errors.ts';
 import { assertValidKey, assertValidPrefix } from './keys.ts';
 import { type LakeStore, type ObjectInfo, type PutOptions } from './store.ts';
 
 export type S3LakeStoreOptions = {
-  client: S3Client;
+  /** The client to use; without one, a client for this environment is made on first use (see s3-client.ts). */
+  client?: S3Client;
   bucket: string;
   /** Folder inside the bucket that the store treats as its root, e.g. "lake/". */
   prefix?: string;
   /** Keys per ListObjectsV2 page (S3's maximum and default is 1000). */
   pageSize?: number;
 };
+
+type Sdk = Pick<typeof S3, 'GetObjectCommand' | 'HeadObjectCommand' | 'paginateListObjectsV2'> & { Upload: typeof import('@aws-sdk/lib-storage').Upload };
+let sdkLoading: Promise<Sdk> | undefined;
+
+/**
+ * The SDK is loaded on first use, not when this module is imported: a run
+ * whose lake is a folder then never pays its start-up time and memory
+ * (about 20 MB, measured with the CLI).
+ */
+function sdk(): Promise<Sdk> {
+  sdkLoading ??= Promise.all([import('@aws-sdk/client-s3'), import('@aws-sdk/lib-storage')]).then(([s3, storage]) => ({
+    GetObjectCommand: s3.GetObjectCommand,
+    HeadObjectCommand: s3.HeadObjectCommand,
+    paginateListObjectsV2: s3.paginateListObjectsV2,
+    Upload: storage.Upload,
+  }));
+  return sdkLoading;
+}
 
 type AwsError = { name?: string; $metadata?: { httpStatusCode?: number } };
 
@@ -40,11 +54,11 @@ export class S3LakeStore implements LakeStore {
   readonly root: string;
   readonly bucket: string;
   readonly prefix: string;
-  readonly client: S3Client;
+  private clientGiven: S3Client | undefined;
   readonly pageSize: number;
 
   constructor(options: S3LakeStoreOptions) {
-    this.client = options.client;
+    this.clientGiven = options.client;
     this.bucket = options.bucket;
     this.prefix = normalisePrefix(options.prefix);
     this.pageSize = options.pageSize ?? 1000;
@@ -56,6 +70,12 @@ export class S3LakeStore implements LakeStore {
     return `s3://${this.bucket}/${this.prefix}${key}`;
   }
 
+  /** The S3 client, made on first use when none was given. */
+  private async client(): Promise<S3Client> {
+    this.clientGiven ??= (await import('./s3-client.ts')).createS3Client();
+    return this.clientGiven;
+  }
+
   private objectKey(key: string): string {
     assertValidKey(key);
     return `${this.prefix}${key}`;
@@ -63,8 +83,9 @@ export class S3LakeStore implements LakeStore {
 
   // #region put-if-absent
   async putIfAbsent(key: string, body: Uint8Array, options: PutOptions = {}): Promise<void> {
+    const { Upload } = await sdk();
     const upload = new Upload({
-      client: this.client,
+      client: await this.client(),
       params: {
         Bucket: this.bucket,
         Key: this.objectKey(key),
@@ -85,16 +106,18 @@ export class S3LakeStore implements LakeStore {
   // #endregion put-if-absent
 
   async put(key: string, body: Uint8Array, options: PutOptions = {}): Promise<void> {
+    const { Upload } = await sdk();
     const upload = new Upload({
-      client: this.client,
+      client: await this.client(),
       params: { Bucket: this.bucket, Key: this.objectKey(key), Body: body, ContentType: options.contentType },
     });
     await upload.done();
   }
 
   async get(key: string): Promise<Readable> {
+    const { GetObjectCommand } = await sdk();
     try {
-      const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
+      const response = await (await this.client()).send(new GetObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
       // In Node the SDK's body is an http.IncomingMessage, a Readable.
       return response.Body as Readable;
     } catch (error) {
@@ -104,8 +127,9 @@ export class S3LakeStore implements LakeStore {
   }
 
   async head(key: string): Promise<ObjectInfo | undefined> {
+    const { HeadObjectCommand } = await sdk();
     try {
-      const response = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
+      const response = await (await this.client()).send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
       return { key, size: response.ContentLength ?? 0, lastModified: response.LastModified ?? new Date(0) };
     } catch (error) {
       if (httpStatus(error) === 404) return undefined;
@@ -121,8 +145,9 @@ export class S3LakeStore implements LakeStore {
   async *list(prefix: string): AsyncIterable<ObjectInfo> {
     // ListObjectsV2 returns at most pageSize keys a call; the paginator
     // follows ContinuationToken until S3 says the listing is complete.
+    const { paginateListObjectsV2 } = await sdk();
     const pages = paginateListObjectsV2(
-      { client: this.client, pageSize: this.pageSize },
+      { client: await this.client(), pageSize: this.pageSize },
       { Bucket: this.bucket, Prefix: `${this.prefix}${prefix}` },
     );
     for await (const page of pages) {
