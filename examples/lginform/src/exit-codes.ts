@@ -7,7 +7,7 @@
 
 // #region exit-codes
 export const EXIT_CODES = {
-  /** Every requested item was extracted, landed and loaded. */
+  /** Every requested item went through each step the command runs: landed (extract), loaded (load), or both (run). */
   success: 0,
   /** Something failed; the one-line reason is on stderr, the full error in the JSON log. */
   failure: 1,
@@ -23,7 +23,7 @@ export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];
 
 /** The exit codes as --help and the README explain them. */
 export const EXIT_CODE_HELP: readonly [ExitCode, string][] = [
-  [EXIT_CODES.success, 'success: every requested item was landed and loaded'],
+  [EXIT_CODES.success, 'success: every requested item was landed (extract), loaded (load) or both (run)'],
   [EXIT_CODES.failure, 'failure: the reason is on stderr (one line) and in the JSON log'],
   [EXIT_CODES.usage, 'usage or configuration error: the message names each bad option or variable'],
   [EXIT_CODES.partial, 'loaded everything valid, but responses were quarantined or failed to download (the summary says how many and where)'],

@@ -4,7 +4,7 @@
  * Pure: from the pipeline's outcome to text, so it is tested on its own.
  */
 import { type MartRowCount } from './dbt.ts';
-import { type ExitCode, EXIT_CODE_HELP } from './exit-codes.ts';
+import { type ExitCode, EXIT_CODE_HELP, EXIT_CODES } from './exit-codes.ts';
 import { extractTotals, seconds } from './extract-step.ts';
 import { loadTotals, TABLES } from './load-step.ts';
 import { type DateOutcome, gapsIn, type PipelineOutcome } from './pipeline.ts';
@@ -88,8 +88,15 @@ function notes(outcome: DateOutcome): string[] {
   return lines;
 }
 
+/** What success means for the command that ran: extract only lands, load only loads. */
+const SUCCESS_BY_COMMAND: Record<PipelineOutcome['command'], string> = {
+  extract: 'success: every requested item was landed',
+  load: 'success: every requested item was loaded',
+  run: 'success: every requested item was landed and loaded',
+};
+
 function resultLine(outcome: PipelineOutcome, exitCode: ExitCode): string {
-  const meaning = EXIT_CODE_HELP.find(([code]) => code === exitCode)?.[1] ?? '';
+  const meaning = exitCode === EXIT_CODES.success ? SUCCESS_BY_COMMAND[outcome.command] : (EXIT_CODE_HELP.find(([code]) => code === exitCode)?.[1] ?? '');
   const gaps = gapsIn(outcome);
   const extra = gaps.quarantined + gaps.failed > 0 ? ` ${plural(gaps.quarantined, 'response')} quarantined, ${plural(gaps.failed, 'request')} failed to download.` : '';
   return `Result: exit code ${exitCode}, ${meaning}.${extra}`;

@@ -199,6 +199,8 @@ describe.each(lakes.map((lake, index) => ({ ...lake, year: 2024 - index, first: 
     expect(before.count).toBe(AREAS * 2);
     const extracted = await runCli(['extract', '--date', date], env(big));
     expect(extracted.code, extracted.stderr).toBe(0);
+    // Extract lands only: its summary must not claim a load.
+    expect(extracted.stdout).toContain('Result: exit code 0, success: every requested item was landed.');
 
     const cli = spawnCli(['load', '--date', date], env(big));
     await cli.waitFor(`load ${date}: started`);
@@ -212,6 +214,7 @@ describe.each(lakes.map((lake, index) => ({ ...lake, year: 2024 - index, first: 
 
     const next = await runCli(['load', '--date', date], env(big));
     expect(next.code, next.stderr).toBe(0);
+    expect(next.stdout).toContain('Result: exit code 0, success: every requested item was loaded.');
     expect(await tableState('bulk', date)).toMatchObject({ count: 600 * AREAS * 10 });
   });
 
