@@ -33,7 +33,7 @@ describe('createLogger', () => {
         applicationKey: 'APPKEY-1',
         config: { privateKey: 'PRIVATE-2', password: 'PASS-3', LGINFORM_PRIVATE_KEY: 'PRIVATE-4' },
         request: { url: 'https://api/data?metricType=1&ApplicationKey=APPKEY-5&Signature=SIG-6', headers: { authorization: 'Basic AUTH-7' } },
-        DATABASE_URL: 'postgres://user:DBPASS-8@host/db',
+        DATABASE_URL: 'postgres://user:DBPASS-8@host/db', // secretlint-disable-line -- made up: the test checks the logger hides it
       },
       'starting',
     );

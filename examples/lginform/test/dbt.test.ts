@@ -145,7 +145,7 @@ afterAll(async () => {
 
 describe('dbtConnectionEnv', () => {
   it('splits DATABASE_URL into the variables profiles.yml reads', () => {
-    expect(dbtConnectionEnv('postgres://loader:s%40cret%2Fx@db.example.internal:6543/warehouse?sslmode=require')).toEqual({
+    expect(dbtConnectionEnv('postgres://loader:s%40cret%2Fx@db.example.internal:6543/warehouse?sslmode=require')).toEqual({ // secretlint-disable-line -- a made-up password for the parsing test
       DBT_PG_HOST: 'db.example.internal', DBT_PG_PORT: '6543', DBT_PG_USER: 'loader', DBT_ENV_SECRET_PG_PASSWORD: 's@cret/x',
       DBT_PG_DBNAME: 'warehouse', DBT_PG_SSLMODE: 'require',
     });

@@ -3,14 +3,18 @@
  * (later) the site and the pull-request template render them, so the three
  * cannot drift. Ids are stable: never renumber a rule, retire it instead.
  */
+import { checkActionlint } from './checks/actionlint.ts';
+import { checkCheckov } from './checks/checkov.ts';
 import { checkFullAccessPolicies, checkWildcardActions } from './checks/iam.ts';
 import { checkNonRootUser, checkPinnedBaseImage } from './checks/docker.ts';
 import { checkCodeowners, checkGitignore, checkPullRequestTemplate, checkReadme } from './checks/required-files.ts';
+import { checkSecrets } from './checks/secrets.ts';
 import { checkSecurityGroups } from './checks/security-groups.ts';
 import { checkSudoPip } from './checks/sudo-pip.ts';
 import { checkTests } from './checks/tests.ts';
+import { type CheckContext, type CheckOutcome } from './checks/tools.ts';
 import { checkWorkflowKeys } from './checks/workflows.ts';
-import { type Finding, type Repo } from './repo.ts';
+import { type Repo } from './repo.ts';
 
 export type Level = 'MUST' | 'SHOULD';
 
@@ -23,7 +27,12 @@ type RuleBase = {
   /** The site page that states the rule, as its path on the site. */
   page: string;
 };
-export type CheckedRule = RuleBase & { check: (repo: Repo) => Finding[] };
+/**
+ * A rule a machine checks: its findings, or NotRun when the check needs an
+ * outside tool that is missing (checkov, actionlint), so it never passes
+ * without having run.
+ */
+export type CheckedRule = RuleBase & { check: (repo: Repo, context: CheckContext) => CheckOutcome };
 export type ReviewerRule = RuleBase & { reviewerOnly: true };
 export type Rule = CheckedRule | ReviewerRule;
 
@@ -175,5 +184,29 @@ export const RULES: readonly Rule[] = [
     why: 'Code is read far more often than it is written, mostly by someone other than its author.',
     page: '/project-setup/code-standards',
     reviewerOnly: true,
+  },
+  {
+    id: 'DES-019',
+    level: 'MUST',
+    title: 'No secret is committed: secretlint finds no key, token or password',
+    why: 'A secret in Git is in every clone and in history for good, so it must be rotated the moment it is pushed.',
+    page: '/delivery/version-control',
+    check: checkSecrets,
+  },
+  {
+    id: 'DES-020',
+    level: 'MUST',
+    title: 'checkov passes over the Terraform, and every check skipped inline gives its reason',
+    why: 'Checkov knows hundreds of AWS misconfigurations, such as unencrypted storage or a public bucket, that a reviewer can miss.',
+    page: '/infrastructure/terraform',
+    check: checkCheckov,
+  },
+  {
+    id: 'DES-021',
+    level: 'MUST',
+    title: 'actionlint passes over every GitHub Actions workflow',
+    why: 'A workflow error otherwise shows only when the workflow runs, often on main or in the middle of a deployment.',
+    page: '/delivery/github-actions',
+    check: checkActionlint,
   },
 ];
