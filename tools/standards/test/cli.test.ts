@@ -1,5 +1,7 @@
 /** The command line as a user runs it: output formats, help and exit codes. */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../src/rules.ts';
@@ -7,9 +9,13 @@ import { REPO_ROOT } from './paths.ts';
 
 const FIXTURE_DIR = 'tools/standards/test/fixtures';
 
-function run(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), ['tools/standards/src/cli.ts', ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
+function runWith(env: NodeJS.ProcessEnv, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), ['tools/standards/src/cli.ts', ...args], { cwd: REPO_ROOT, encoding: 'utf8', env });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function run(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  return runWith(process.env, ...args);
 }
 
 describe('de-standards', () => {
@@ -51,16 +57,74 @@ describe('de-standards', () => {
     for (const rule of RULES) expect(stdout).toContain(`${rule.why} https://rbk-lbs-data.github.io${rule.page}`);
   });
 
+  it('lists both commands in --help, with the options of each', () => {
+    const { code, stdout } = run('--help');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: de-standards <command> \[options\]$/m);
+    expect(stdout).toMatch(/^ {2}check \[path\] +check a repository against the standards$/m);
+    expect(stdout).toMatch(/^ {2}new <folder> +create a pipeline repository in the standard layout$/m);
+    expect(stdout).toContain('Usage: de-standards check [path] [--format table|json|sarif]');
+    expect(stdout).toContain('Usage: de-standards new <folder> [options]');
+  });
+
+  it('shows the rules with check --help, and only new\'s options with new --help', () => {
+    const check = run('check', '--help');
+    expect(check.code).toBe(0);
+    expect(check.stdout).toMatch(/^Usage: de-standards check/);
+    expect(check.stdout).toContain('DES-001');
+    const scaffold = run('new', '--help');
+    expect(scaffold.code).toBe(0);
+    expect(scaffold.stdout).toMatch(/^Usage: de-standards new <folder> \[options\]/);
+    expect(scaffold.stdout).not.toContain('DES-001');
+    for (const option of ['--name <name>', '--runtime <runtime>', '--with-dbt, --no-dbt', '--owner <@org/team>', '--kit <source>', '--force', '--dry-run', '-y, --yes', '-h, --help']) {
+      expect(scaffold.stdout, option).toContain(`  ${option}`);
+    }
+    expect(scaffold.stdout).toContain('never overwritten');
+    expect(scaffold.stdout).toMatch(/^ {2}2 {4}usage error/m);
+    expect(run('--help', 'new').stdout).toBe(scaffold.stdout);
+  });
+
+  it('finds the command after an option that takes a value', () => {
+    const { code, stdout } = run('--format', 'json', 'check', `${FIXTURE_DIR}/clean`);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ passed: true });
+  });
+
   it.each([
     ['an unknown format', ['check', '.', '--format', 'yaml'], /--format must be one of table, json, sarif/],
     ['an unknown option', ['check', '--fromat', 'json'], /Unknown option '--fromat'/],
     ['a path that is not a folder', ['check', 'no/such/folder'], /no\/such\/folder is not a folder/],
-    ['no command', [], /name a command: check/],
-    ['an unknown command', ['new', 'x'], /unknown command "new"/],
+    ['no command', [], /name a command: check or new\./],
+    ['an unknown command', ['frobnicate', 'x'], /unknown command "frobnicate"; the commands are check and new\./],
+    ['new without a folder', ['new'], /new needs a folder: de-standards new <folder>\./],
   ])('exits 2 on a usage error: %s', (_case, args, message) => {
     const { code, stderr, stdout } = run(...args);
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
     expect(stdout).toBe('');
+  });
+
+  it('reports a rule whose tool is missing as NOT RUN: exit 0, or 1 with --require-tools', () => {
+    // The clean fixture has Terraform, so the checkov rule needs checkov; point CHECKOV at nothing.
+    const env = { ...process.env, CHECKOV: '/nonexistent/checkov' };
+    const relaxed = runWith(env, 'check', `${FIXTURE_DIR}/clean`);
+    expect(relaxed.code).toBe(0);
+    expect(relaxed.stdout).toMatch(/^NOT RUN +DES-020/m);
+    const strict = runWith(env, 'check', `${FIXTURE_DIR}/clean`, '--require-tools');
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/--require-tools: (DES-\d{3}, )*DES-020(, DES-\d{3})* could not run/);
+  });
+
+  it('exits 2 naming the file when .de-standards.json is malformed, without a stack trace', () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'de-standards-config-'));
+    try {
+      writeFileSync(path.join(folder, '.de-standards.json'), '{"exclude": "not-a-list"}');
+      const { code, stderr } = run('check', folder);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/^de-standards: .*\.de-standards\.json/);
+      expect(stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
