@@ -111,7 +111,12 @@ export function createSiteConfig(options: SiteOptions): Config {
       ],
     ],
 
-    plugins: [path.join(options.rootDir, 'src/plugins/review-dates.ts'), path.join(options.rootDir, 'src/plugins/lazy-diagrams.ts')],
+    plugins: [
+      path.join(options.rootDir, 'src/plugins/review-dates.ts'),
+      path.join(options.rootDir, 'src/plugins/lazy-diagrams.ts'),
+      // The standards' rules: the box on each page that states one, the list of them all, and /standards/rules.json.
+      path.join(options.rootDir, 'src/plugins/standards-rules.ts'),
+    ],
 
     themeConfig: {
       colorMode: { respectPrefersColorScheme: true },
