@@ -85,7 +85,25 @@ describe('the rules catch a broken page and name it', () => {
 
   it('fails a snippet pulled from a file no test runs', () => {
     const page = mutatedCopy('08-storage/s3.md', (source) => `${source}\n\`\`\`ts file=src/lib/review-dates.ts#x\n\`\`\`\n`);
-    expect(formatProblems(findUntestedSources(page, ROOT_DIR))).toContain('src/lib/review-dates.ts is not under tests/ or an example');
+    expect(formatProblems(findUntestedSources(page, ROOT_DIR))).toContain('src/lib/review-dates.ts is not under tests/, .github/workflows/, or an example or tool');
+  });
+
+  it('accepts a workflow and a file of a tested tool, but not a file in a nested .github folder', () => {
+    const page = mutatedCopy(
+      '08-storage/s3.md',
+      (source) => `${source}
+\`\`\`yaml file=.github/workflows/standards.yml#standards-check
+\`\`\`
+
+\`\`\`text file=tools/standards/scaffold-tree.txt
+\`\`\`
+
+\`\`\`yaml file=.github/dependabot.yml
+\`\`\`
+`,
+    );
+    const problems = findUntestedSources(page, ROOT_DIR);
+    expect(problems.map((problem) => problem.message)).toEqual(['.github/dependabot.yml is not under tests/, .github/workflows/, or an example or tool that CI runs']);
   });
 
   it('fails a "Run it" box that names a missing example or command', () => {

@@ -66,25 +66,28 @@ export function snippetReferences(page: Page): (SnippetReference & { line: numbe
 }
 
 /**
- * A pulled file must be one the test suite runs: under tests/, or under an
- * example whose package has a test script and a vitest project.
+ * A pulled file must be one the test suite runs: under tests/, under an
+ * example or tool whose package has a test script and a vitest project, or
+ * a workflow in .github/workflows (the flagship's workflow tests run
+ * actionlint and the house rules over every one).
  */
 export function findUntestedSources(page: Page, rootDir: string): Problem[] {
   return snippetReferences(page).flatMap((reference) => {
     const where = { file: page.file, line: reference.line };
     const parts = reference.file.split('/');
     if (parts[0] === 'tests') return [];
-    if (parts[0] === 'examples' && parts.length > 2) {
-      const exampleDir = path.join(rootDir, 'examples', parts[1]!);
+    if (parts[0] === '.github' && parts[1] === 'workflows' && parts.length === 3) return [];
+    if ((parts[0] === 'examples' || parts[0] === 'tools') && parts.length > 2) {
+      const exampleDir = path.join(rootDir, parts[0], parts[1]!);
       const manifest = path.join(exampleDir, 'package.json');
       const hasTests =
         existsSync(manifest) &&
         typeof (JSON.parse(readFileSync(manifest, 'utf8')) as { scripts?: Record<string, string> }).scripts?.test === 'string' &&
         existsSync(path.join(exampleDir, 'vitest.config.ts'));
       if (hasTests) return [];
-      return [{ ...where, message: `${reference.file} is in examples/${parts[1]}, which has no test script and vitest project, so CI does not run it` }];
+      return [{ ...where, message: `${reference.file} is in ${parts[0]}/${parts[1]}, which has no test script and vitest project, so CI does not run it` }];
     }
-    return [{ ...where, message: `${reference.file} is not under tests/ or an example that CI runs` }];
+    return [{ ...where, message: `${reference.file} is not under tests/, .github/workflows/, or an example or tool that CI runs` }];
   });
 }
 
