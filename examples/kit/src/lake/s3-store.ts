@@ -5,6 +5,7 @@
  */
 import type * as S3 from '@aws-sdk/client-s3';
 import { type S3Client } from '@aws-sdk/client-s3';
+import type * as Storage from '@aws-sdk/lib-storage';
 import { type Readable } from 'node:stream';
 import { ObjectExistsError, ObjectNotFoundError } from './errors.ts';
 import { assertValidKey, assertValidPrefix } from './keys.ts';
@@ -20,7 +21,7 @@ export type S3LakeStoreOptions = {
   pageSize?: number;
 };
 
-type Sdk = Pick<typeof S3, 'GetObjectCommand' | 'HeadObjectCommand' | 'paginateListObjectsV2'> & { Upload: typeof import('@aws-sdk/lib-storage').Upload };
+type Sdk = Pick<typeof S3, 'GetObjectCommand' | 'HeadObjectCommand' | 'paginateListObjectsV2'> & Pick<typeof Storage, 'Upload'>;
 let sdkLoading: Promise<Sdk> | undefined;
 
 /**
