@@ -121,7 +121,7 @@ export type ActionPin = {
   sha: string;
   /** The date of that commit, YYYY-MM-DD. */
   released: string;
-  /** runs.using in the release's action.yml, such as node24. */
+  /** runs.using in the release's action.yml: node24, or composite. */
   runs: string;
 };
 /** Keyed by owner/repo. */
@@ -145,7 +145,10 @@ export function actionPinsProblems(pins: ActionPins): string[] {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(released) || Number.isNaN(Date.parse(released)) || new Date(released).toISOString().slice(0, 10) !== released) {
       problems.push(`${action}: released ${released} is not a date YYYY-MM-DD`);
     }
-    if (pin.runs !== 'node24') problems.push(`${action}: runs on ${String(pin.runs)}; GitHub is retiring older runtimes, so pin a release whose action.yml says using: node24`);
+    // A composite action runs other actions (pinned by its authors) and shell steps, not a Node.js runtime of its own.
+    if (pin.runs !== 'node24' && pin.runs !== 'composite') {
+      problems.push(`${action}: runs on ${String(pin.runs)}; GitHub is retiring older runtimes, so pin a release whose action.yml says using: node24 (or composite)`);
+    }
   }
   return problems;
 }

@@ -7,7 +7,7 @@
  * against ../deploy/action-pins.json, the one list of SHAs and releases.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -250,7 +250,7 @@ jobs:
       'actions/checkout: version v7 is not a release tag vX.Y.Z',
       'actions/checkout: sha 3d3c42e is not a full 40-character commit SHA',
       'actions/checkout: released 2026-02-30 is not a date YYYY-MM-DD',
-      'actions/checkout: runs on node20; GitHub is retiring older runtimes, so pin a release whose action.yml says using: node24',
+      'actions/checkout: runs on node20; GitHub is retiring older runtimes, so pin a release whose action.yml says using: node24 (or composite)',
       'not-an-action: name the action as owner/repo',
     ]);
   });
@@ -300,5 +300,17 @@ describe('the deployment workflow', () => {
     expect(stepUsing(deploy, 'docker/build-push-action')?.with).toMatchObject({ file: 'examples/lginform/Dockerfile', push: true, tags: expect.stringContaining('${{ github.sha }}') });
     expect(runs(deploy)).toMatch(/aws s3 sync examples\/lginform\/airflow\/dags/);
     expect(runs(deploy)).toMatch(/aws ssm send-command/);
+  });
+});
+
+describe('the site publication workflow', () => {
+  it('writes the dbt docs where the dbt page links to them', async () => {
+    const workflow = await readFile(path.join(REPO_ROOT, '.github/workflows/publish-site.yml'), 'utf8');
+    const page = await readFile(path.join(REPO_ROOT, 'docs/09-transformation/dbt.md'), 'utf8');
+    const written = /npm run dbt-docs -- build\/([\w/-]+)/.exec(workflow)?.[1];
+    expect(written).toBe('dbt/lginform');
+    expect(page).toContain(`(pathname:///${written}/index.html)`);
+    // The build comes first: docusaurus build empties build/ before it writes.
+    expect(workflow.indexOf('npm run build')).toBeLessThan(workflow.indexOf('npm run dbt-docs'));
   });
 });
