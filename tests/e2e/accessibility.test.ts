@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, serveBuild, sitemapPaths, type ServedSite } from './lib/built-site';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { sitemapPaths, useBuiltSite } from './lib/built-site';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -16,21 +16,10 @@ const paths = [...sitemapPaths(), '/search', '/this-page-does-not-exist'];
 
 type Violation = { id: string; help: string; nodes: { target: string[] }[] };
 
-let site: ServedSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveBuild();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const built = useBuiltSite();
 
 async function violationsOn(page: Page, path: string): Promise<string[]> {
-  await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
+  await page.goto(`${built.site.url}${path}`, { waitUntil: 'load' });
   // Diagrams render after load; scan what a reader sees.
   if (await page.locator('.docusaurus-mermaid-container').count()) {
     await page.locator('.docusaurus-mermaid-container svg').first().waitFor();
@@ -47,7 +36,7 @@ async function violationsOn(page: Page, path: string): Promise<string[]> {
 describe.each(['light', 'dark'] as const)('accessibility in the %s colour scheme', (scheme) => {
   it(`has no axe violations on any of the ${paths.length} pages`, async () => {
     expect(paths.length).toBeGreaterThan(15);
-    const context = await browser.newContext({ colorScheme: scheme });
+    const context = await built.browser.newContext({ colorScheme: scheme });
     const page = await context.newPage();
     const found: string[] = [];
     for (const path of paths) found.push(...(await violationsOn(page, path)));

@@ -4,24 +4,13 @@
  * in both colour schemes (axe leaves text on a see-through background
  * unjudged, so this measures it), and the published JSON.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { RULES } from '../../tools/standards/src/rules.ts';
 import { rulesAsJson } from '../../tools/standards/src/rules-json.ts';
-import { launchBrowser, serveBuild, type ServedSite } from './lib/built-site';
+import { useBuiltSite } from './lib/built-site';
 
-let site: ServedSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveBuild();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const built = useBuiltSite();
 
 /**
  * The contrast of each MUST and SHOULD badge on the page with what is behind
@@ -59,11 +48,11 @@ const pagesToMeasure = [...new Set(['MUST', 'SHOULD'].map((level) => RULES.find(
 
 describe.each(['light', 'dark'] as const)('the standards in the %s colour scheme', (scheme) => {
   it('gives the MUST and SHOULD badges at least 4.5:1 contrast, in the boxes and on the list of every rule', async () => {
-    const context = await browser.newContext({ colorScheme: scheme });
+    const context = await built.browser.newContext({ colorScheme: scheme });
     const page = await context.newPage();
     const measured: string[] = [];
     for (const path of [...pagesToMeasure, '/project-setup/rules']) {
-      await page.goto(`${site.url}${path}`);
+      await page.goto(`${built.site.url}${path}`);
       const contrasts = await badgeContrasts(page);
       expect(contrasts.length, path).toBeGreaterThan(0);
       measured.push(...contrasts.filter((badge) => badge.ratio < 4.5).map((badge) => `${path}: ${badge.text} at ${badge.ratio.toFixed(2)}:1`));
@@ -77,12 +66,12 @@ describe('the box on a page that states rules', () => {
   const rule = RULES[0]!;
 
   it("lists the page's rules and links each id to its row on the list of every rule", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}${rule.page}`);
+    const page = await built.browser.newPage();
+    await page.goto(`${built.site.url}${rule.page}`);
     const box = page.getByRole('region', { name: 'Standards on this page' });
     await expect(box.getByRole('listitem').count()).resolves.toBe(RULES.filter((candidate) => candidate.page === rule.page).length);
     await box.getByRole('link', { name: rule.id, exact: true }).click();
-    await page.waitForURL(`${site.url}/project-setup/rules#${rule.id.toLowerCase()}`);
+    await page.waitForURL(`${built.site.url}/project-setup/rules#${rule.id.toLowerCase()}`);
     // Client-side navigation changes the address before it renders the page: wait for the row.
     const row = page.getByRole('rowheader', { name: new RegExp(`^${rule.id}\\b`) });
     await row.waitFor({ state: 'visible', timeout: 10_000 });
@@ -94,10 +83,10 @@ describe('the box on a page that states rules', () => {
 
 describe('the published rules', () => {
   it('serves /standards/rules.json and its schema as JSON', async () => {
-    const rules = await fetch(`${site.url}/standards/rules.json`);
+    const rules = await fetch(`${built.site.url}/standards/rules.json`);
     expect(rules.headers.get('content-type')).toMatch(/json/);
     expect(await rules.json()).toEqual(rulesAsJson());
-    const schema = await fetch(`${site.url}/standards/rules.schema.json`);
+    const schema = await fetch(`${built.site.url}/standards/rules.schema.json`);
     expect(((await schema.json()) as { $id: string }).$id).toMatch(/\/standards\/rules\.schema\.json$/);
   });
 });

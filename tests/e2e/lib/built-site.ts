@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import serveHandler from 'serve-handler';
+import { afterAll, beforeAll } from 'vitest';
 import { ROOT_DIR } from '../../site/lib/pages';
 
 export const BUILD_DIR = path.join(ROOT_DIR, 'build');
@@ -38,6 +39,35 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/**
+ * Serves the build and starts Chromium before the test file's tests, and
+ * stops both after them. Read `site` and `browser` inside a test or hook.
+ */
+export function useBuiltSite(): { readonly site: ServedSite; readonly browser: Browser } {
+  let site: ServedSite | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    site = await serveBuild();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('The site and browser start in beforeAll: use them inside a test or hook.');
+    return value;
+  };
+  return {
+    get site() {
+      return started(site);
+    },
+    get browser() {
+      return started(browser);
+    },
+  };
 }
 
 /** Every page the sitemap lists, as paths (e.g. /storage/s3). */

@@ -3,32 +3,15 @@
  * check, and a setting that is not valid stops the check with a clear error
  * instead of being read as "exclude nothing".
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkFolder } from '../src/check.ts';
 import { ConfigError, openRepo, parseConfig } from '../src/repo.ts';
 import { RULES } from '../src/rules.ts';
 import { NO_TOOLS } from './check-helpers.ts';
+import { removeWorkTrees, workTree } from './work-trees.ts';
 
-const folders: string[] = [];
-
-afterAll(() => {
-  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-});
-
-/** A repository on disk, the root of a Git work tree of its own (so nothing above it counts). */
-function repository(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'de-standards-config-'));
-  folders.push(root);
-  mkdirSync(path.join(root, '.git'));
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    writeFileSync(path.join(root, file), text);
-  }
-  return root;
-}
+afterAll(removeWorkTrees);
 
 const SUDO_PIP = ['DES-009'];
 const sudoPipFindings = (root: string): string[] =>
@@ -38,17 +21,17 @@ describe('exclude in .de-standards.json', () => {
   const files = { 'scripts/setup.sh': 'sudo pip install pandas\n', 'test/fixtures/bad/setup.sh': 'sudo pip install pandas\n' };
 
   it('keeps an excluded folder out of every check, and only that folder', () => {
-    const root = repository({ ...files, '.de-standards.json': '{ "exclude": ["test/fixtures/bad/"] }\n' });
+    const root = workTree({ ...files, '.de-standards.json': '{ "exclude": ["test/fixtures/bad/"] }\n' });
     expect(openRepo(root).files).not.toContain('test/fixtures/bad/setup.sh');
     expect(sudoPipFindings(root)).toEqual(['scripts/setup.sh']);
   });
 
   it('reports the same folder when nothing excludes it', () => {
-    expect(sudoPipFindings(repository(files))).toEqual(['scripts/setup.sh', 'test/fixtures/bad/setup.sh']);
+    expect(sudoPipFindings(workTree(files))).toEqual(['scripts/setup.sh', 'test/fixtures/bad/setup.sh']);
   });
 
   it('excludes a single file too', () => {
-    const root = repository({ ...files, '.de-standards.json': '{ "exclude": ["scripts/setup.sh"] }\n' });
+    const root = workTree({ ...files, '.de-standards.json': '{ "exclude": ["scripts/setup.sh"] }\n' });
     expect(sudoPipFindings(root)).toEqual(['test/fixtures/bad/setup.sh']);
   });
 });
@@ -70,7 +53,7 @@ describe('a .de-standards.json that is not valid', () => {
   });
 
   it('names the file, and an entry that names nothing, when the folder is opened', () => {
-    const root = repository({ '.de-standards.json': '{ "exclude": ["test/fixtures/gone"] }' });
+    const root = workTree({ '.de-standards.json': '{ "exclude": ["test/fixtures/gone"] }' });
     expect(() => openRepo(root)).toThrow(ConfigError);
     expect(() => checkFolder(root, { env: NO_TOOLS })).toThrow(`${path.join(root, '.de-standards.json')}: the "exclude" entry "test/fixtures/gone" names nothing in ${root}.`);
   });

@@ -5,31 +5,14 @@
  * files an owner, and every .gitignore from the Git root down applies.
  * Files outside the folder are named by their path from it.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkCodeowners, checkGitignore, checkPullRequestTemplate } from '../src/checks/required-files.ts';
 import { ownerOf } from '../src/gitignore.ts';
 import { findGitRoot, memoryRepo, openRepo } from '../src/repo.ts';
+import { removeWorkTrees, workTree } from './work-trees.ts';
 
-const folders: string[] = [];
-
-afterAll(() => {
-  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-});
-
-/** A Git work tree on disk (a `.git` folder at its root) holding `files`; returns its root. */
-function workTree(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'de-standards-monorepo-'));
-  folders.push(root);
-  mkdirSync(path.join(root, '.git'));
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    writeFileSync(path.join(root, file), text);
-  }
-  return root;
-}
+afterAll(removeWorkTrees);
 
 const PIPELINE = 'pipelines/lginform';
 const pipelineFiles = { [`${PIPELINE}/README.md`]: '# P\n', [`${PIPELINE}/src/main.ts`]: '', [`${PIPELINE}/terraform/main.tf`]: '' };
