@@ -54,7 +54,7 @@ export function dockerfileProblems(text: string): string[] {
     const digest = image.includes('@sha256:');
     const tag = image.split('@')[0]!.split('/').at(-1)!.split(':')[1];
     if (!digest && (tag === undefined || tag === 'latest')) problems.push(`${at(from)}: pin the base image "${image}" by version or digest, never latest`);
-    else if (!digest && !/\d+\.\d+/.test(tag!)) problems.push(`${at(from)}: "${image}" names a moving tag; pin a full version such as node:24.19.0-trixie-slim`);
+    else if (!digest && !/\d+\.\d+/.test(tag!)) problems.push(`${at(from)}: "${image}" names a moving tag; pin a full version such as node:24.21.0-trixie-slim`);
   }
 
   const lastFrom = stages.at(-1);

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { DEPLOYED_NODE_VERSION } from '@rbk-lbs/kit/services/node-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { dockerfileProblems, parseDockerfile } from './dockerfile-rules.ts';
@@ -58,9 +59,18 @@ describe('the Dockerfile', () => {
     expect(dockerfileProblems(dockerfile)).toEqual([]);
     const instructions = parseDockerfile(dockerfile);
     expect(instructions.filter((instruction) => instruction.keyword === 'FROM').map((instruction) => instruction.args)).toEqual([
-      'node:24.19.0-trixie-slim AS dependencies',
-      'node:24.19.0-trixie-slim AS runtime',
+      'node:24.21.0-trixie-slim AS dependencies',
+      'node:24.21.0-trixie-slim AS runtime',
     ]);
+  });
+
+  it('runs the Node.js version the tests run the pipeline on (node24.test.ts), here and in the scaffold\'s template', async () => {
+    const template = await readFile(path.join(EXAMPLE_DIR, '../../tools/standards/templates/base/Dockerfile'), 'utf8');
+    for (const text of [dockerfile, template]) {
+      const versions = parseDockerfile(text).filter((instruction) => instruction.keyword === 'FROM').map((instruction) => /^node:(\d+\.\d+\.\d+)/.exec(instruction.args)?.[1]);
+      expect(versions.length).toBeGreaterThan(0);
+      expect(new Set(versions)).toEqual(new Set([DEPLOYED_NODE_VERSION]));
+    }
   });
 
   it('would be caught by both checks if it were careless', async () => {
