@@ -5,7 +5,7 @@
  * larger Git work tree is named the same way (`../../.github/CODEOWNERS`).
  */
 import { notRunResults, type RuleResult } from './check.ts';
-import { isChecked } from './rules.ts';
+import { ruleAsJson } from './rules-json.ts';
 import { pageUrl } from './site.ts';
 
 const STATUS_LABEL: Record<RuleResult['status'], string> = { pass: 'PASS', fail: 'FAIL', review: 'REVIEW', 'not-run': 'NOT RUN' };
@@ -44,14 +44,9 @@ export function formatJson(results: readonly RuleResult[], checkedPath: string):
     passed: !results.some((result) => result.status === 'fail'),
     // False when a checked rule could not run: `passed` then covers only the rules that ran.
     complete: notRunResults(results).length === 0,
+    // Each rule as the published rules.json describes it, then its result.
     results: results.map(({ rule, status, findings, notRun }) => ({
-      id: rule.id,
-      level: rule.level,
-      title: rule.title,
-      why: rule.why,
-      page: rule.page,
-      url: pageUrl(rule.page),
-      reviewerOnly: !isChecked(rule),
+      ...ruleAsJson(rule),
       status,
       findings,
       ...(notRun ? { notRun } : {}),

@@ -41,6 +41,9 @@ describe('de-standards', () => {
     const report = JSON.parse(stdout) as { passed: boolean; results: { id: string; status: string }[] };
     expect(report.passed).toBe(false);
     expect(report.results.map((result) => result.id)).toEqual(RULES.map((rule) => rule.id));
+    // Each result describes its rule as the published rules.json does.
+    expect(report.results.find((result) => result.id === 'DES-006')).toMatchObject({ checkedBy: 'machine', url: 'https://rbk-lbs-data.github.io/infrastructure/ec2', status: 'fail' });
+    expect(report.results.find((result) => result.id === 'DES-013')).toMatchObject({ checkedBy: 'reviewer', status: 'review' });
   });
 
   it('prints SARIF with --format sarif', () => {
