@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { copyRows } from '../src/postgres/copy-rows.ts';
 import { applyDdl } from '../src/postgres/ddl.ts';
 import { EmbeddedPostgresError, startEmbeddedPostgres } from '../src/postgres/embedded.ts';
+import { type CopyRowSource, encodeCopyRow, type EncodedRows } from '../src/postgres/copy-text.ts';
 import { PartitionLoadError, replacePartition } from '../src/postgres/replace-partition.ts';
 import { ensureRunLog, finishStep, lastSuccessfulChecksums, startStep } from '../src/postgres/run-log.ts';
 import { startTestDatabase, type TestDatabase } from '../src/services/test-services.ts';
@@ -79,7 +80,7 @@ describe('copyRows', () => {
 });
 
 describe('replacePartition', () => {
-  const load = (data: Iterable<Row> | AsyncIterable<Row>, dataset = 'a', date = '2024-03-31') =>
+  const load = (data: CopyRowSource, dataset = 'a', date = '2024-03-31') =>
     replacePartition(client, { table, columns, partition: { dataset, ingest_date: date }, rows: data });
 
   it('loads a partition, and a re-run gives identical counts and an identical table checksum', async () => {
@@ -108,6 +109,25 @@ describe('replacePartition', () => {
     const error = await load(stray).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PartitionLoadError);
     expect(String(error)).toMatch(/rolled back.*Row 6 has ingest_date=2024-04-01, outside the partition being loaded/s);
+    expect(await state()).toEqual(before);
+  });
+
+  it('loads encoded batches stamped with the partition, mixed with single rows, as the same table', async () => {
+    await load(rows('a', '2024-03-31', 1000));
+    const asRows = await state();
+    const batch = (part: Row[]): EncodedRows => ({ encoded: part.map(encodeCopyRow).join(''), rows: part.length, partition: { dataset: 'a', ingest_date: '2024-03-31' } });
+    const all = rows('a', '2024-03-31', 1000);
+    expect(await load([batch(all.slice(0, 400)), ...all.slice(400, 401), batch(all.slice(401))])).toEqual({ rowsDeleted: 1000, rowsCopied: 1000 });
+    expect(await state()).toEqual(asRows);
+  });
+
+  it('refuses a batch stamped with another partition, naming its rows, and leaves the partition as it was', async () => {
+    await load(rows('a', '2024-03-31', 100));
+    const before = await state();
+    const stray = rows('a', '2024-04-01', 3);
+    const batch: EncodedRows = { encoded: stray.map(encodeCopyRow).join(''), rows: 3, partition: { dataset: 'a', ingest_date: '2024-04-01' } };
+    const error = await load([...rows('a', '2024-03-31', 5, 'v2'), batch]).catch((e: unknown) => e);
+    expect(String(error)).toMatch(/rolled back.*Rows 6 to 8 are stamped ingest_date=2024-04-01, outside the partition being loaded/s);
     expect(await state()).toEqual(before);
   });
 

@@ -12,9 +12,9 @@
  * models are not what this measures. BENCH_SIZES=100000 runs one size only.
  */
 import { startTestDatabase } from '@rbk-lbs/kit/services/test-services';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,9 +51,37 @@ function datasetsFile(name: string, values: number) {
   };
 }
 
+/**
+ * In production PostgreSQL (RDS) runs on a host of its own, so the loader
+ * never takes CPU from it. On a benchmark machine both share the cores: with
+ * two or more cores and taskset (util-linux), PostgreSQL gets CPU 0 and the
+ * pipeline and this script the rest, for the load and the limit alike, so
+ * "load / limit" says whether the loader keeps PostgreSQL busy.
+ */
+type Pinning = { database: string; pipeline: string[] } | { why: string };
+
+function pinPostgres(dataDir: string): Pinning {
+  if (os.cpus().length < 2) return { why: 'one CPU: PostgreSQL and the pipeline share it' };
+  try {
+    execFileSync('taskset', ['-V'], { stdio: 'ignore' });
+  } catch {
+    return { why: 'no taskset: PostgreSQL and the pipeline share every CPU' };
+  }
+  const last = os.cpus().length - 1;
+  const postmaster = readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]!.trim();
+  // The server's processes now, and every backend it forks later, which inherits the postmaster's CPU.
+  const children = execFileSync('pgrep', ['-P', postmaster], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  for (const pid of [postmaster, ...children]) execFileSync('taskset', ['-a', '-p', '-c', '0', pid], { stdio: 'ignore' });
+  execFileSync('taskset', ['-a', '-p', '-c', `1-${last}`, String(process.pid)], { stdio: 'ignore' });
+  return { database: 'CPU 0', pipeline: ['taskset', '-c', `1-${last}`] };
+}
+
+let pinning: Pinning = { why: 'not pinned yet' };
+
 /** Runs the CLI as its own process and reads its figures from the JSON log on stderr. */
 async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<StageFigures> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(exampleDir, 'src/cli.ts'), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const command = [...('pipeline' in pinning ? pinning.pipeline : []), process.execPath, '--import', 'tsx', path.join(exampleDir, 'src/cli.ts'), ...args];
+  const child = spawn(command[0]!, command.slice(1), { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -107,6 +135,7 @@ async function main() {
   await rm(workDir, { recursive: true, force: true });
   await mkdir(workDir, { recursive: true });
   const [database, api] = await Promise.all([startTestDatabase(path.join(workDir, 'postgres')), startFakeApi()]);
+  pinning = pinPostgres(database.dataDir);
   const db = new pg.Client({ connectionString: database.connectionString });
   await db.connect();
   const env = (datasets: string): NodeJS.ProcessEnv => ({
@@ -153,7 +182,8 @@ async function main() {
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   const line = (row: string[]) => `| ${row.map((cell, i) => (i >= 2 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join(' | ')} |`;
-  console.log(`\nLG Inform pipeline benchmark: Node ${process.version}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, ${os.platform()}\n`);
+  console.log(`\nLG Inform pipeline benchmark: Node ${process.version}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, ${os.platform()}`);
+  console.log('database' in pinning ? `PostgreSQL pinned to ${pinning.database}; the pipeline and the benchmark to the other CPUs.\n` : `CPUs not pinned: ${pinning.why}.\n`);
   console.log([line(rows[0]!), `|${widths.map((w, i) => (i >= 2 ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`, ...rows.slice(1).map(line)].join('\n'));
   console.log(`\n${ratios.join('\n')}\n${rerun}\n`);
 }

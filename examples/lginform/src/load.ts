@@ -8,7 +8,7 @@ import { rawPartitionPrefix } from '@rbk-lbs/kit/lake/keys';
 import { readLandedObject, sha256Hex } from '@rbk-lbs/kit/lake/land';
 import { findLatestManifest, type Manifest, manifestChecksums, sameContent } from '@rbk-lbs/kit/lake/manifest';
 import { type LakeStore } from '@rbk-lbs/kit/lake/store';
-import { type CopyValue } from '@rbk-lbs/kit/postgres/copy-text';
+import { type CopyValue, encodeCopyValue, type EncodedRows } from '@rbk-lbs/kit/postgres/copy-text';
 import { applyDdl } from '@rbk-lbs/kit/postgres/ddl';
 import { replacePartition } from '@rbk-lbs/kit/postgres/replace-partition';
 import { ensureRunLog, finishStep, lastSuccessfulChecksums, startStep } from '@rbk-lbs/kit/postgres/run-log';
@@ -52,6 +52,32 @@ export function toCopyValues(row: MetricValueRow): CopyValue[] {
     row.dataset, row.ingestDate, row.runId, row.metricTypeId, row.metricTypeLabel, row.areaCode, row.areaLabel,
     row.periodId, row.periodLabel, row.value, row.formatted, row.publicationStatus, row.sourceObject,
   ];
+}
+
+/**
+ * One object's rows as COPY text, in COLUMNS order, stamped with their
+ * partition. The four values every row of an object shares are encoded once;
+ * a row that does not hold them is a mapping bug and stops the load.
+ */
+export function encodeObjectRows(rows: Iterable<MetricValueRow>, context: MappingContext): EncodedRows {
+  const { dataset, ingestDate, runId, sourceObject } = context;
+  const head = `${encodeCopyValue(dataset)}\t${encodeCopyValue(ingestDate)}\t${encodeCopyValue(runId)}\t`;
+  const tail = `\t${encodeCopyValue(sourceObject)}\n`;
+  let encoded = '';
+  let count = 0;
+  for (const row of rows) {
+    if (row.dataset !== dataset || row.ingestDate !== ingestDate || row.runId !== runId || row.sourceObject !== sourceObject) {
+      throw new Error(`A row mapped from ${sourceObject} is outside the partition being loaded: it names ${row.dataset}/${row.ingestDate}/${row.runId}, not ${dataset}/${ingestDate}/${runId}. Fix the mapping.`);
+    }
+    encoded +=
+      head +
+      `${encodeCopyValue(row.metricTypeId)}\t${encodeCopyValue(row.metricTypeLabel)}\t${encodeCopyValue(row.areaCode)}\t${encodeCopyValue(row.areaLabel)}\t` +
+      `${encodeCopyValue(row.periodId)}\t${encodeCopyValue(row.periodLabel)}\t${encodeCopyValue(row.value)}\t${encodeCopyValue(row.formatted)}\t` +
+      encodeCopyValue(row.publicationStatus) +
+      tail;
+    count += 1;
+  }
+  return { encoded, rows: count, partition: { dataset, ingest_date: ingestDate } };
 }
 
 /** What the mapping knows about the body it is given. */
@@ -134,7 +160,8 @@ async function latestLanding(store: LakeStore, dataset: string, ingestDate: stri
 /**
  * Rows of every landed object of the run. The next object is read and
  * unzipped while this one's rows are copied, so the COPY never waits on the
- * lake; at most two objects are in memory.
+ * lake; at most two objects are in memory. Each object's rows go to the COPY
+ * as one encoded batch.
  */
 async function* landedRows(store: LakeStore, manifest: Manifest, map: MapResponseToRows, counts: { rowsIn: number }) {
   const read = (index: number) => (manifest.objects[index] ? readLandedObject(store, manifest.objects[index].key) : undefined);
@@ -146,10 +173,10 @@ async function* landedRows(store: LakeStore, manifest: Manifest, map: MapRespons
       const actual = sha256Hex(body);
       if (actual !== object.sha256) throw new RawIntegrityError(store.locationOf(object.key), object.sha256, actual);
       const context = { dataset: manifest.dataset, ingestDate: manifest.ingestDate, runId: manifest.runId, sourceObject: object.key, request: object.request };
-      for (const row of map(body, context)) {
-        counts.rowsIn += 1;
-        yield toCopyValues(row);
-      }
+      // One batch per object: an await and a partition check per row would cost more than the rows' encoding.
+      const batch = encodeObjectRows(map(body, context), context);
+      counts.rowsIn += batch.rows;
+      if (batch.rows > 0) yield batch;
     }
   } finally {
     // A load that failed part way may leave one read in flight: its result no longer matters.

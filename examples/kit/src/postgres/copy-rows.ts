@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { type CopyValue, copyTextChunks } from './copy-text.ts';
+import { type CopyRowSource, copyTextChunks } from './copy-text.ts';
 
 export type TableRef = { schema: string; name: string };
 
@@ -17,14 +17,15 @@ export function qualifiedName(table: TableRef): string {
 
 // #region copy-rows
 /**
- * Copies rows (each an array in `columns` order) into the table and returns
- * how many PostgreSQL stored. Runs inside the caller's transaction, if any.
+ * Copies rows (each an array in `columns` order, or encoded batches) into
+ * the table and returns how many PostgreSQL stored. Runs inside the
+ * caller's transaction, if any.
  */
 export async function copyRows(
   client: pg.ClientBase,
   table: TableRef,
   columns: readonly string[],
-  rows: AsyncIterable<readonly CopyValue[]> | Iterable<readonly CopyValue[]>,
+  rows: CopyRowSource,
 ): Promise<number> {
   const columnList = columns.map((column) => pg.escapeIdentifier(column)).join(', ');
   const copy = client.query(copyFrom(`COPY ${qualifiedName(table)} (${columnList}) FROM STDIN (FORMAT text)`));

@@ -7,6 +7,24 @@
 
 export type CopyValue = string | number | bigint | boolean | Date | null | undefined;
 
+/** One row: its values in column order. */
+export type CopyRow = readonly CopyValue[];
+
+/**
+ * Many rows already in COPY text (each line ending in a newline), stamped
+ * with the partition values every row holds. A producer with many rows at
+ * once (all the rows of one response) sends them this way: one await and
+ * one partition check per batch instead of per row.
+ */
+export type EncodedRows = { readonly encoded: string; readonly rows: number; readonly partition: Readonly<Record<string, CopyValue>> };
+
+/** What a loader copies: rows one at a time, or encoded batches, in any mix. */
+export type CopyRowSource = AsyncIterable<CopyRow | EncodedRows> | Iterable<CopyRow | EncodedRows>;
+
+export function isEncodedRows(item: CopyRow | EncodedRows): item is EncodedRows {
+  return !Array.isArray(item);
+}
+
 /** A value COPY cannot carry; names the problem so the mapping can be fixed. */
 export class CopyValueError extends Error {
   constructor(message: string) {
@@ -53,14 +71,11 @@ export function encodeCopyRow(values: readonly CopyValue[]): string {
  * Encodes rows and gathers them into chunks of about chunkBytes: one write
  * per row would cost a stream call (and often a network packet) per row.
  */
-export async function* copyTextChunks(
-  rows: AsyncIterable<readonly CopyValue[]> | Iterable<readonly CopyValue[]>,
-  chunkBytes = 64 * 1024,
-): AsyncGenerator<Buffer> {
+export async function* copyTextChunks(rows: CopyRowSource, chunkBytes = 64 * 1024): AsyncGenerator<Buffer> {
   let pending: string[] = [];
   let size = 0;
   for await (const row of rows) {
-    const line = encodeCopyRow(row);
+    const line = isEncodedRows(row) ? row.encoded : encodeCopyRow(row);
     pending.push(line);
     size += line.length;
     if (size >= chunkBytes) {

@@ -5,7 +5,7 @@
  */
 import pg from 'pg';
 import { copyRows, qualifiedName, type TableRef } from './copy-rows.ts';
-import { type CopyValue, encodeCopyValue } from './copy-text.ts';
+import { type CopyRow, type CopyRowSource, type EncodedRows, encodeCopyValue, isEncodedRows } from './copy-text.ts';
 
 export type PartitionValues = Record<string, string | number>;
 
@@ -17,7 +17,8 @@ export type ReplacePartitionOptions = {
   columns: readonly string[];
   /** The partition's key columns and values, e.g. { dataset: 'x', ingest_date: '2024-03-31' }. */
   partition: PartitionValues;
-  rows: AsyncIterable<readonly CopyValue[]> | Iterable<readonly CopyValue[]>;
+  /** Rows one at a time, or encoded batches stamped with this partition's values. */
+  rows: CopyRowSource;
   /** Runs inside the transaction after the COPY, e.g. to mark the run log as succeeded. */
   beforeCommit?: (client: pg.ClientBase, result: ReplacePartitionResult) => Promise<void>;
 };
@@ -41,24 +42,36 @@ export class PartitionLoadError extends Error {
  * row would land outside the partition that a re-run deletes, and be
  * duplicated by every re-run.
  */
-async function* checkedRows(options: ReplacePartitionOptions): AsyncGenerator<readonly CopyValue[]> {
+async function* checkedRows(options: ReplacePartitionOptions): AsyncGenerator<CopyRow | EncodedRows> {
   const checks = Object.entries(options.partition).map(([column, value]) => {
     const index = options.columns.indexOf(column);
     if (index < 0) throw new Error(`Partition column "${column}" is not among the columns loaded (${options.columns.join(', ')}).`);
     return { column, index, value, expected: encodeCopyValue(value) };
   });
   let rowNumber = 0;
-  for await (const row of options.rows) {
+  for await (const item of options.rows) {
+    if (isEncodedRows(item)) {
+      // The producer vouches for every row of the batch with its stamp: check the stamp.
+      for (const { column, expected } of checks) {
+        const stamped = encodeCopyValue(item.partition[column]);
+        if (stamped !== expected) {
+          throw new Error(`Rows ${rowNumber + 1} to ${rowNumber + item.rows} are stamped ${column}=${stamped}, outside the partition being loaded (${column}=${expected}).`);
+        }
+      }
+      rowNumber += item.rows;
+      yield item;
+      continue;
+    }
     rowNumber += 1;
     for (const { column, index, value, expected } of checks) {
       // The same value needs no encoding to compare: most rows take this path.
-      if (row[index] === value) continue;
-      const actual = encodeCopyValue(row[index]);
+      if (item[index] === value) continue;
+      const actual = encodeCopyValue(item[index]);
       if (actual !== expected) {
         throw new Error(`Row ${rowNumber} has ${column}=${actual}, outside the partition being loaded (${column}=${expected}).`);
       }
     }
-    yield row;
+    yield item;
   }
 }
 
