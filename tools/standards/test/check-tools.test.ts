@@ -3,17 +3,18 @@
  * as programs. A missing or broken tool gives "not run" with the reason and
  * how to install it, never a pass; the real tools find what they should.
  */
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkRepo, hasFailures, notRunResults } from '../src/check.ts';
-import { checkActionlint } from '../src/checks/actionlint.ts';
-import { checkCheckov } from '../src/checks/checkov.ts';
+import { ACTIONLINT, checkActionlint } from '../src/checks/actionlint.ts';
+import { CHECKOV, checkCheckov } from '../src/checks/checkov.ts';
 import { checkSecrets } from '../src/checks/secrets.ts';
 import { type CheckOutcome, isNotRun, locateTool } from '../src/checks/tools.ts';
 import { memoryRepo, openRepo } from '../src/repo.ts';
 import { RULES } from '../src/rules.ts';
+import { REPO_ROOT } from './paths.ts';
 import { INSTALL_TIMEOUT_MS, NO_TOOLS, type ToolEnv, toolEnv } from './check-helpers.ts';
 
 const folders: string[] = [];
@@ -180,5 +181,16 @@ describe('secretlint (DES-019)', () => {
   it('accepts a made-up value marked with a secretlint-disable-line comment, and skips binary files', () => {
     const marked = `const url = '${databaseUrl}'; // ${'secretlint'}-disable-line -- made up for the test\n`;
     expect(checkSecrets(memoryRepo({ 'src/db.test.ts': marked, 'docs/diagram.png': `\u0000PNG ${awsSecret}` }))).toEqual([]);
+  });
+});
+
+describe('the install advice for a missing tool', () => {
+  it('names the versions this repository pins and tests with', () => {
+    const requirements = path.join(REPO_ROOT, 'examples/lginform/requirements');
+    const checkovPin = /^checkov==(\S+)$/m.exec(readFileSync(path.join(requirements, 'checkov.txt'), 'utf8'))?.[1];
+    const actionlintPin = readFileSync(path.join(requirements, 'actionlint.txt'), 'utf8').split('\n').find((line) => line.trim() !== '' && !line.startsWith('#'));
+    expect(checkovPin).toBeDefined();
+    expect(CHECKOV.install).toContain(`checkov==${checkovPin}`);
+    expect(ACTIONLINT.install).toContain(`go install ${actionlintPin}`);
   });
 });
