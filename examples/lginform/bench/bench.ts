@@ -68,11 +68,15 @@ function pinPostgres(dataDir: string): Pinning {
     return { why: 'no taskset: PostgreSQL and the pipeline share every CPU' };
   }
   const last = os.cpus().length - 1;
-  const postmaster = readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]!.trim();
-  // The server's processes now, and every backend it forks later, which inherits the postmaster's CPU.
-  const children = execFileSync('pgrep', ['-P', postmaster], { encoding: 'utf8' }).split('\n').filter(Boolean);
-  for (const pid of [postmaster, ...children]) execFileSync('taskset', ['-a', '-p', '-c', '0', pid], { stdio: 'ignore' });
-  execFileSync('taskset', ['-a', '-p', '-c', `1-${last}`, String(process.pid)], { stdio: 'ignore' });
+  try {
+    const postmaster = readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]!.trim();
+    // The server's processes now, and every backend it forks later, which inherits the postmaster's CPU.
+    const children = execFileSync('pgrep', ['-P', postmaster], { encoding: 'utf8' }).split('\n').filter(Boolean);
+    for (const pid of [postmaster, ...children]) execFileSync('taskset', ['-a', '-p', '-c', '0', pid], { stdio: 'ignore' });
+    execFileSync('taskset', ['-a', '-p', '-c', `1-${last}`, String(process.pid)], { stdio: 'ignore' });
+  } catch (error) {
+    return { why: `pinning failed (${error instanceof Error ? error.message.split('\n')[0] : String(error)}): PostgreSQL and the pipeline share every CPU` };
+  }
   return { database: 'CPU 0', pipeline: ['taskset', '-c', `1-${last}`] };
 }
 
