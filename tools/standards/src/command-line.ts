@@ -8,7 +8,7 @@
  * - `new <folder>` creates a pipeline repository in the standard layout
  *   (scaffold/command.ts, which has its own --help and exit codes).
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkFolder, hasFailures, notRunResults } from './check.ts';
@@ -54,7 +54,7 @@ export function checkHelpText(): string {
     (rule) => `  ${rule.id}  ${rule.level.padEnd(6)} ${isChecked(rule) ? '        ' : 'reviewer'}  ${rule.title}\n${' '.repeat(28)}${rule.why} ${pageUrl(rule.page)}`,
   );
   return [
-    'Usage: de-standards check [path] [--format table|json|sarif] [--require-tools]',
+    'Usage: de-standards check [path] [--format table|json|sarif] [--sarif <file>] [--require-tools]',
     '',
     "Check a repository against the RBK and LBS data-engineering standards. Each failure names the file and line, why the rule matters, and the site page that states it.",
     '',
@@ -63,6 +63,7 @@ export function checkHelpText(): string {
     '',
     'Options:',
     '  --format <format>  table (default, for a terminal), json, or sarif (SARIF 2.1.0, for GitHub code scanning)',
+    '  --sarif <file>     also write the SARIF report to a file, from the same run (CI: a table in the log, SARIF for code scanning)',
     '  --require-tools    fail (exit 1) when a rule could not run because its tool is missing; use it in CI',
     '  -h, --help         show this help',
     '',
@@ -97,18 +98,18 @@ function commandOf(argv: string[]): { name: string | undefined; index: number } 
     allowPositionals: true,
     strict: false,
     tokens: true,
-    options: { format: { type: 'string' }, name: { type: 'string' }, owner: { type: 'string' }, runtime: { type: 'string' }, kit: { type: 'string' } },
+    options: { format: { type: 'string' }, sarif: { type: 'string' }, name: { type: 'string' }, owner: { type: 'string' }, runtime: { type: 'string' }, kit: { type: 'string' } },
   });
   const first = tokens.find((token) => token.kind === 'positional');
   return first?.kind === 'positional' ? { name: first.value, index: first.index } : { name: undefined, index: -1 };
 }
 
-type CheckRequest = { help: 'top' | 'check' } | { help: false; folder: string; format: Format; requireTools: boolean };
+type CheckRequest = { help: 'top' | 'check' } | { help: false; folder: string; format: Format; sarifFile: string | undefined; requireTools: boolean };
 
 function parse(argv: string[]): CheckRequest {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string' }, 'require-tools': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string' }, sarif: { type: 'string' }, 'require-tools': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
     // node:util reports an unknown or malformed option as a TypeError with a clear message.
     throw new UsageError(error instanceof Error ? error.message : String(error));
@@ -122,7 +123,9 @@ function parse(argv: string[]): CheckRequest {
   const format = parsed.values.format ?? 'table';
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got "${format}".`);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`${folder} is not a folder.`);
-  return { help: false, folder, format: format as Format, requireTools: parsed.values['require-tools'] === true };
+  const sarifFile = parsed.values.sarif;
+  if (sarifFile !== undefined && (sarifFile === '' || !existsSync(path.dirname(path.resolve(sarifFile))))) throw new UsageError(`--sarif needs a file in an existing folder; got "${sarifFile}".`);
+  return { help: false, folder, format: format as Format, sarifFile, requireTools: parsed.values['require-tools'] === true };
 }
 
 /** Runs the command line and returns the exit code. */
@@ -153,6 +156,7 @@ export async function main(argv: string[], output: Output, environment: Environm
   const formatted =
     request.format === 'json' ? formatJson(results, request.folder) : request.format === 'sarif' ? formatSarif(results) : formatTable(results, request.folder);
   output.out(formatted);
+  if (request.sarifFile !== undefined) writeFileSync(request.sarifFile, formatSarif(results));
   const notRun = notRunResults(results);
   if (request.requireTools && notRun.length > 0) {
     output.err(`de-standards: --require-tools: ${notRun.map((result) => result.rule.id).join(', ')} could not run; install the tools the report names.\n`);

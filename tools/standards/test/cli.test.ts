@@ -1,6 +1,6 @@
 /** The command line as a user runs it: output formats, help and exit codes. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -126,6 +126,22 @@ describe('de-standards', () => {
       expect(code).toBe(2);
       expect(stderr).toMatch(/^de-standards: .*\.de-standards\.json/);
       expect(stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('writes SARIF to a file with --sarif while printing the table, from one run', () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'de-standards-sarif-'));
+    try {
+      const file = path.join(folder, 'standards.sarif');
+      const { code, stdout } = run('check', `${FIXTURE_DIR}/violations`, '--sarif', file);
+      expect(code).toBe(1);
+      expect(stdout).toMatch(/^FAIL +DES-006 +MUST/m);
+      const sarif = JSON.parse(readFileSync(file, 'utf8')) as { version: string; runs: { results: { ruleId: string }[] }[] };
+      expect(sarif.version).toBe('2.1.0');
+      expect(sarif.runs[0]?.results.map((result) => result.ruleId)).toContain('DES-006');
+      expect(run('check', `${FIXTURE_DIR}/clean`, '--sarif', path.join(folder, 'missing/standards.sarif')).code).toBe(2);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
