@@ -6,7 +6,7 @@
  * own, so one that fails leaves the others loaded and itself unchanged.
  */
 import { manifestKey, type RunRef } from '@rbk-lbs/kit/lake/keys';
-import { findLatestManifest, readManifest } from '@rbk-lbs/kit/lake/manifest';
+import { findLatestManifest, type Manifest, readManifest } from '@rbk-lbs/kit/lake/manifest';
 import { type LakeStore } from '@rbk-lbs/kit/lake/store';
 import { type Logger } from '@rbk-lbs/kit/logger';
 import { type Progress } from '@rbk-lbs/kit/progress';
@@ -53,8 +53,8 @@ export type DatasetLoad = {
 export type LoadReport = { date: string; runId: string; durationMs: number; datasets: DatasetLoad[] };
 
 /** How many responses the loaded landing quarantined or never received, and where they are listed. */
-async function landingGaps(store: LakeStore, run: RunRef) {
-  const manifest = await readManifest(store, manifestKey(run));
+async function landingGaps(store: LakeStore, run: RunRef, known: Manifest | undefined) {
+  const manifest = known?.runId === run.runId ? known : await readManifest(store, manifestKey(run));
   const failedRequests = (await readFailedRequests(store, run)).length;
   const quarantined = manifest.quarantined.length;
   const where = quarantined + failedRequests > 0 ? { quarantineLocation: store.locationOf(quarantineRunPrefix(run)) } : {};
@@ -62,13 +62,15 @@ async function landingGaps(store: LakeStore, run: RunRef) {
 }
 
 // #region load-dataset
-async function loadDataset(options: LoadStepOptions, dataset: string, objectsExpected: number): Promise<DatasetLoad> {
+async function loadDataset(options: LoadStepOptions, dataset: string, landing: Manifest | undefined): Promise<DatasetLoad> {
   const started = Date.now();
   const stats: MappingStats = { objects: 0, rows: 0, duplicatesDropped: 0 };
+  const objectsExpected = landing?.objects.length ?? 0;
   try {
     const loaded = await loadPartition({
       store: options.store, client: options.db, dataset, ingestDate: options.date, runId: options.runId, force: options.force,
       mapResponseToRows: createRowMapper(stats, () => options.progress.increment()),
+      ...(landing ? { landing } : {}),
     });
     // Objects the mapping never saw (a skipped load) still count as done.
     options.progress.increment(Math.max(0, objectsExpected - stats.objects));
@@ -76,7 +78,7 @@ async function loadDataset(options: LoadStepOptions, dataset: string, objectsExp
     return {
       dataset, status: loaded.status, landingRunId: loaded.landingRunId, objects: loaded.objects, rows: loaded.rowsOut,
       rowsReplaced: loaded.rowsReplaced, duplicatesDropped: stats.duplicatesDropped, durationMs: Date.now() - started,
-      ...(await landingGaps(options.store, run)),
+      ...(await landingGaps(options.store, run, landing)),
     };
   } catch (error) {
     options.progress.increment(Math.max(0, objectsExpected - stats.objects));
@@ -94,16 +96,16 @@ export async function loadDate(options: LoadStepOptions): Promise<LoadReport> {
   const started = Date.now();
   const { store, date, logger } = options;
   logger.info({ date, datasets: options.datasets.map((d) => d.name) }, `load ${date}: started`);
-  // The latest landings' sizes, for the progress bar only; loadPartition finds them again itself.
-  const expected = new Map<string, number>();
+  // Each dataset's latest landing, found once: its size sets the progress bar, and the load reads it.
+  const landings = new Map<string, Manifest | undefined>();
   for (const { name } of options.datasets) {
-    expected.set(name, (await findLatestManifest(store, { source: SOURCE, dataset: name, ingestDate: date }))?.objects.length ?? 0);
+    landings.set(name, await findLatestManifest(store, { source: SOURCE, dataset: name, ingestDate: date }));
   }
-  options.progress.start([...expected.values()].reduce((sum, n) => sum + n, 0));
+  options.progress.start([...landings.values()].reduce((sum, landing) => sum + (landing?.objects.length ?? 0), 0));
   const datasets: DatasetLoad[] = [];
   try {
     for (const { name } of options.datasets) {
-      const result = await loadDataset(options, name, expected.get(name) ?? 0);
+      const result = await loadDataset(options, name, landings.get(name));
       datasets.push(result);
       if (result.status === 'unchanged') logger.info({ dataset: name, date, landingRunId: result.landingRunId }, `load ${date}: ${name} unchanged since the last load, nothing loaded`);
       if (result.duplicatesDropped > 0) logger.warn({ dataset: name, date, duplicatesDropped: result.duplicatesDropped }, `load ${date}: ${name} had ${result.duplicatesDropped} repeated values; kept the first of each`);

@@ -104,6 +104,8 @@ export type LoadOptions = {
   mapResponseToRows: MapResponseToRows;
   /** Load even when the raw content matches the last successful load (e.g. after a mapping fix). */
   force?: boolean;
+  /** The latest completed landing, when the caller has found it already: one look-up in the lake, not two. */
+  landing?: Manifest;
 };
 
 export type LoadSummary = {
@@ -138,9 +140,9 @@ export async function ensureRawTables(client: pg.ClientBase): Promise<void> {
   await ensureRunLog(client);
 }
 
-async function latestLanding(store: LakeStore, dataset: string, ingestDate: string): Promise<Manifest> {
+async function latestLanding(store: LakeStore, dataset: string, ingestDate: string, found?: Manifest): Promise<Manifest> {
   const partition = { source: SOURCE, dataset, ingestDate };
-  const manifest = await findLatestManifest(store, partition);
+  const manifest = found ?? (await findLatestManifest(store, partition));
   if (!manifest) {
     throw new NothingToLoadError(
       `No completed landing for dataset "${dataset}" on ${ingestDate} under ${store.locationOf(rawPartitionPrefix(partition))}. ` +
@@ -189,7 +191,7 @@ async function* landedRows(store: LakeStore, manifest: Manifest, map: MapRespons
 export async function loadPartition(options: LoadOptions): Promise<LoadSummary> {
   const { store, client, dataset, ingestDate } = options;
   await ensureRawTables(client);
-  const manifest = await latestLanding(store, dataset, ingestDate);
+  const manifest = await latestLanding(store, dataset, ingestDate, options.landing);
   const checksums = manifestChecksums(manifest);
   const step = { runId: options.runId, pipeline: SOURCE, step: 'load', partitionKey: `${dataset}/${ingestDate}` };
   const summary = { dataset, ingestDate, landingRunId: manifest.runId, objects: manifest.objects.length };

@@ -10,7 +10,13 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '@rbk-lbs/kit/logger';
+import { createProgress } from '@rbk-lbs/kit/progress';
+import { readFileSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
 import { landResponses } from '../src/land.ts';
+import { type DatasetConfig } from '../src/datasets.ts';
+import { loadDate } from '../src/load-step.ts';
 import { loadPartition, type MapResponseToRows, NothingToLoadError, RawIntegrityError } from '../src/load.ts';
 import { type MetricValueRow, type RawResponse } from '../src/model.ts';
 
@@ -201,5 +207,41 @@ describe('loadPartition when something is wrong', () => {
     const error = await loadWith('tampered').catch((e: unknown) => e);
     expect(String(error)).toMatch(/part-00000\.json\.gz has SHA-256 .* but its manifest says/);
     expect((error as Error).cause).toBeInstanceOf(RawIntegrityError);
+  });
+});
+
+describe('loadDate', () => {
+  let lake: { store: LakeStore; close: () => Promise<void> };
+  beforeAll(async () => {
+    lake = await folderCase.open();
+  });
+  afterAll(() => lake?.close());
+
+  it('looks up each dataset\'s landing in the lake once, not once for the progress bar and again for the load', async () => {
+    const body = readFileSync(path.join(here, 'fixtures/data-rows-by-area.json'));
+    const dataResponse = (dataset: string): RawResponse => ({
+      request: { dataset, path: '/data?page=1' }, status: 200, contentType: 'application/json', receivedAt: '2024-03-31T10:00:00.000Z', body,
+    });
+    await landResponses([dataResponse('counted-a'), dataResponse('counted-b')], { store: lake.store, ingestDate, runId: 'r1' });
+    // On S3 every listing is a round trip (or several): count them.
+    const listed: string[] = [];
+    const counting: LakeStore = Object.assign(Object.create(lake.store) as LakeStore, {
+      list: (prefix: string) => {
+        listed.push(prefix);
+        return lake.store.list(prefix);
+      },
+    });
+    const report = await loadDate({
+      store: counting, db: client, date: ingestDate, runId: 'load-counted', force: false,
+      datasets: ['counted-a', 'counted-b'].map((name): DatasetConfig => ({ name, description: name, metricTypes: ['3281'], periods: { latest: 2 }, metricTypesPerRequest: 20 })),
+      logger: createLogger({ runId: 'load-counted', level: 'silent' }),
+      progress: createProgress('load', new PassThrough()),
+    });
+    expect(report.datasets.map((d) => [d.dataset, d.status, d.quarantined, d.failedRequests])).toEqual([['counted-a', 'loaded', 0, 0], ['counted-b', 'loaded', 0, 0]]);
+    expect(report.datasets[0]!.rows).toBeGreaterThan(0);
+    expect(listed.filter((prefix) => prefix.startsWith('raw/'))).toEqual([
+      'raw/lginform/counted-a/ingest_date=2024-03-31/',
+      'raw/lginform/counted-b/ingest_date=2024-03-31/',
+    ]);
   });
 });
