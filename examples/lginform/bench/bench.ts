@@ -226,7 +226,7 @@ async function main() {
         process.stderr.write(`Running ${DATE} again on unchanged raw data...\n`);
         const again = await runCli(['run', '--date', DATE, '--skip-dbt'], env(file));
         const said = again.summary.split('\n').filter((line) => /^(Raw data unchanged|Nothing loaded)/.test(line));
-        rerun = `Re-run of ${DATE} (${n(size)} values): extract + land ${((again.extract?.ms ?? 0) / 1000).toFixed(1)} s, load ${again.load.ms} ms, ` +
+        rerun = `Re-run of ${DATE} (${n(size)} values): extract + land ${(again.extract!.ms / 1000).toFixed(1)} s, load ${again.load.ms} ms, ` +
           `${n(again.load.rows)} rows loaded, ${again.load.unchanged} dataset unchanged. The summary said:\n  ${said.join('\n  ')}`;
       }
     }

@@ -70,7 +70,7 @@ async function loadDataset(options: LoadStepOptions, dataset: string, landing: M
     const loaded = await loadPartition({
       store: options.store, client: options.db, dataset, ingestDate: options.date, runId: options.runId, force: options.force,
       mapResponseToRows: createRowMapper(stats, () => options.progress.increment()),
-      ...(landing ? { landing } : {}),
+      landing,
     });
     // Objects the mapping never saw (a skipped load) still count as done.
     options.progress.increment(Math.max(0, objectsExpected - stats.objects));

