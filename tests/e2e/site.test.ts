@@ -89,6 +89,17 @@ describe('the built site in a browser', () => {
     expect(body).toMatch(/Built from commit: [0-9a-f]{40}/);
   });
 
+  it('warns, beside the report link and in the issue itself, that issues are public', async () => {
+    await page.goto(`${built.site.url}/storage/s3`);
+    const report = page.getByRole('link', { name: 'Report a problem with this page' });
+    const warningId = await report.getAttribute('aria-describedby');
+    const warning = page.locator(`[id="${warningId}"]`);
+    await expect(warning.isVisible()).resolves.toBe(true);
+    await expect(warning.textContent()).resolves.toMatch(/^Issues are public\. Do not include personal data/);
+    const body = new URL((await report.getAttribute('href'))!).searchParams.get('body') ?? '';
+    expect(body.split('\n')[0]).toBe(`> ${await warning.textContent()}`);
+  });
+
   it('shows pulled code with a link to its source lines', async () => {
     await page.goto(`${built.site.url}/extraction/from-an-api`);
     const block = page.locator('.theme-code-block').filter({ hasText: 'export function parseRetryAfter' });

@@ -4,9 +4,18 @@ import type { ReactNode } from 'react';
 import { useSiteFields } from '../../lib/site-fields';
 import styles from './styles.module.css';
 
+/**
+ * Issues on the repository are public. The warning sits beside the link and
+ * again at the top of the issue, where the reader types.
+ */
+export const PUBLIC_ISSUE_WARNING =
+  'Issues are public. Do not include personal data: no names, addresses, case or reference numbers of residents or staff, and no screenshots of them.';
+
 /** The address of a new issue, filled in with the page and the commit it was built from. */
 export function reportProblemUrl(repositoryUrl: string, pageUrl: string, commit: string): string {
   const body = [
+    `> ${PUBLIC_ISSUE_WARNING}`,
+    '',
     `Page: ${pageUrl}`,
     `Built from commit: ${commit}`,
     '',
@@ -23,7 +32,12 @@ export default function ReportProblem(): ReactNode {
   const { pathname } = useLocation();
   return (
     <div className={styles.report}>
-      <Link href={reportProblemUrl(repositoryUrl, `${siteUrl}${pathname}`, commit)}>Report a problem with this page</Link>
+      <Link href={reportProblemUrl(repositoryUrl, `${siteUrl}${pathname}`, commit)} aria-describedby="report-problem-warning">
+        Report a problem with this page
+      </Link>
+      <p id="report-problem-warning" className={styles.warning}>
+        {PUBLIC_ISSUE_WARNING}
+      </p>
     </div>
   );
 }
