@@ -5,6 +5,7 @@
  * breaks it, and the script the deploy jobs run checked by shellcheck.
  * workflows.test.ts runs actionlint and the house rules over the same file.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -15,6 +16,7 @@ import { type Job, readWorkflow, type Workflow } from './workflow-rules.ts';
 
 const DEPLOY_WORKFLOW = path.join(EXAMPLE_DIR, 'deploy/workflows/lginform-deploy.yml');
 const DEPLOY_DAGS = path.join(EXAMPLE_DIR, 'deploy/deploy-dags.sh');
+const PLAN_ENVIRONMENT = path.join(EXAMPLE_DIR, 'terraform/plan-environment.sh');
 
 let workflow: Workflow;
 let jobs: Record<string, Job>;
@@ -213,16 +215,33 @@ jobs:
   });
 });
 
-describe('the DAG deployment script', () => {
-  it('passes shellcheck', async () => {
-    const result = await run(await ensureShellcheck(), ['--severity=style', DEPLOY_DAGS]);
+describe('the deployment scripts', () => {
+  it('pass shellcheck', async () => {
+    const result = await run(await ensureShellcheck(), ['--severity=style', DEPLOY_DAGS, PLAN_ENVIRONMENT]);
     expect(result.stdout + result.stderr).toBe('');
     expect(result.code).toBe(0);
   }, 10 * 60_000);
 
-  it('says how to call it when its arguments are missing, and stops before touching AWS', async () => {
-    const result = await run('bash', [DEPLOY_DAGS]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/usage: deploy-dags\.sh <dags bucket> <instance id>/);
+  it('say how to call them when an argument is missing or wrong, and stop before touching AWS', async () => {
+    const noBucket = { ...process.env, TF_STATE_BUCKET: '' };
+    const dags = await run('bash', [DEPLOY_DAGS]);
+    expect(dags.code).toBe(2);
+    expect(dags.stderr).toMatch(/usage: deploy-dags\.sh <dags bucket> <instance id>/);
+    const unknown = await run('bash', [PLAN_ENVIRONMENT, 'staging'], { env: noBucket });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe("usage: plan-environment.sh dev|test|prod (got 'staging')\n");
+    const bucketless = await run('bash', [PLAN_ENVIRONMENT, 'dev'], { env: noBucket });
+    expect(bucketless.code).toBe(2);
+    expect(bucketless.stderr).toMatch(/^TF_STATE_BUCKET is not set: set it to the state_bucket output of environments\/bootstrap/);
+  });
+
+  it('plan an environment as the workflow does: init with the state bucket, validate, a saved plan', async () => {
+    expect(await regionProblems([PLAN_ENVIRONMENT], ['plan-environment'])).toEqual([]);
+    const script = await readFile(PLAN_ENVIRONMENT, 'utf8');
+    expect(script).toContain('terraform init -reconfigure -backend-config="bucket=${TF_STATE_BUCKET}"');
+    expect(savedPlanFile(script)).toBe('"$environment.tfplan"');
+    // The zip holds what the workflow's lambda-package job puts in it.
+    const zipLine = /zip -q -r extract-and-land\.zip ([^)\n]+)/;
+    expect(zipLine.exec(script)?.[1]).toBe(zipLine.exec(runsOf(jobs['lambda-package']))?.[1]);
   });
 });
