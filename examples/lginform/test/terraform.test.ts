@@ -5,7 +5,7 @@
  * terraform binary exists, and the security properties that matter most are
  * asserted straight from the HCL, so they hold even if a check is skipped.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +24,7 @@ import {
   securityProblems,
 } from './terraform-rules.ts';
 import { regionProblems } from './regions.ts';
+import { readWorkflow } from './workflow-rules.ts';
 import { embeddedServerMajorVersion } from '@rbk-lbs/kit/postgres/embedded';
 
 const TERRAFORM_DIR = path.join(EXAMPLE_DIR, 'terraform');
@@ -73,6 +74,9 @@ async function tempDir(): Promise<string> {
 }
 
 const fileIn = (relative: string): HclFiles => ({ [relative]: parsed[relative]! });
+
+/** The environments the stack is deployed to, each a folder under environments/ (bootstrap is not one). */
+const ENVIRONMENTS = ['dev', 'test', 'prod'];
 
 describe('the Terraform files', () => {
   it('all parse as HCL (python-hcl2)', () => {
@@ -257,13 +261,14 @@ resource "aws_iam_role_policy_attachment" "lazy" {
   });
 
   it('keep the state in S3 with S3 native locking, pin the providers, and run prod Multi-AZ', () => {
-    for (const env of ['dev', 'prod']) {
+    for (const env of ENVIRONMENTS) {
       const terraform = (parsed[`environments/${env}/versions.tf`]!.terraform as Record<string, unknown>[])[0]!;
       expect(String(attr(terraform, 'required_version'))).toMatch(/>= 1\.1[1-9]/);
       const aws = nested(nested(terraform, 'required_providers')[0], 'aws')[0];
       expect(attr(aws, 'source')).toBe('hashicorp/aws');
       expect(String(attr(aws, 'version'))).toMatch(/^~> 6\.\d+$/);
       const backend = nested(terraform, 'backend')[0]!.s3 as Record<string, unknown>;
+      expect(attr(backend, 'key')).toBe(`lginform/${env}/terraform.tfstate`);
       expect(attr(backend, 'use_lockfile')).toBe(true);
       expect(attr(backend, 'encrypt')).toBe(true);
       expect(backend.dynamodb_table).toBeUndefined();
@@ -297,5 +302,90 @@ resource "aws_iam_role_policy_attachment" "lazy" {
     const fn = resources(lambda, 'aws_lambda_function')[0]!;
     expect(attr(fn.body, 'runtime')).toBe('nodejs24.x');
     expect(listAttr(fn.body, 'architectures')).toEqual(['arm64']);
+  });
+});
+
+describe('the environments', () => {
+  const stackCall = (env: string) => namedBlocks(fileIn(`environments/${env}/main.tf`), 'module')[0]!;
+
+  it('are dev, test and prod, each with the same files, calling the same stack with its own name, network and state', async () => {
+    const folders = (await readdir(path.join(TERRAFORM_DIR, 'environments'))).filter((name) => name !== 'bootstrap').sort();
+    expect(folders).toEqual([...ENVIRONMENTS].sort());
+    const filesOf = (env: string) => files.filter((file) => path.dirname(path.relative(TERRAFORM_DIR, file)) === `environments/${env}`).map((file) => path.basename(file));
+    for (const env of ENVIRONMENTS) {
+      expect(filesOf(env), env).toEqual(filesOf('prod'));
+      const call = stackCall(env);
+      expect(attr(call.body, 'source'), env).toBe('../../modules/pipeline-stack');
+      expect(attr(call.body, 'environment'), env).toBe(env);
+    }
+    const cidrs = ENVIRONMENTS.map((env) => attr(stackCall(env).body, 'vpc_cidr'));
+    expect(new Set(cidrs).size).toBe(ENVIRONMENTS.length);
+    // The stack accepts each of them: its validation names every environment.
+    const validation = nested(namedBlocks(fileIn('modules/pipeline-stack/variables.tf'), 'variable').find((block) => block.name === 'environment')!.body, 'validation')[0];
+    expect(String(attr(validation, 'condition'))).toContain(`contains([${ENVIRONMENTS.map((env) => `'${env}'`).join(', ')}],var.environment)`);
+  });
+
+  it('size test between dev and prod: prod\'s database class in one zone, buckets kept', () => {
+    const [dev, test, prod] = ENVIRONMENTS.map((env) => stackCall(env).body);
+    expect(attr(test, 'database_instance_class')).toBe(attr(prod, 'database_instance_class'));
+    expect(attr(test, 'database_instance_class')).not.toBe(attr(dev, 'database_instance_class'));
+    expect(attr(test, 'database_multi_az')).toBe(false);
+    expect(attr(test, 'nat_gateway_per_zone')).toBe(false);
+    expect(attr(test, 'force_destroy_buckets')).toBe(false);
+  });
+});
+
+describe('the deployment roles (github-oidc)', () => {
+  const oidc = () => fileIn('modules/github-oidc/main.tf');
+  const defaultOf = (file: string, name: string) => attr(namedBlocks(fileIn(file), 'variable').find((block) => block.name === name)?.body, 'default');
+
+  it('make an apply role for test and for prod, each for the GitHub environment the deployment workflow names', async () => {
+    const expected = { test: 'test', prod: 'production' };
+    expect(defaultOf('modules/github-oidc/variables.tf', 'apply_environments')).toEqual(expected);
+    expect(defaultOf('environments/bootstrap/variables.tf', 'apply_environments')).toEqual(expected);
+    expect(attr(namedBlocks(fileIn('environments/bootstrap/main.tf'), 'module').find((block) => block.name === 'github_oidc')!.body, 'apply_environments')).toBe('${var.apply_environments}');
+    const { workflow } = await readWorkflow(path.join(EXAMPLE_DIR, 'deploy/workflows/lginform-deploy.yml'));
+    expect({ test: workflow.jobs?.['apply-test']?.environment, prod: workflow.jobs?.['apply-prod']?.environment }).toEqual(expected);
+    expect(attr(resources(oidc(), 'aws_iam_role').find((block) => block.name === 'apply')!.body, 'for_each')).toBe('${var.apply_environments}');
+  });
+
+  it('trust exact subjects: pull requests and main for the plan role, one GitHub environment for each apply role', () => {
+    const subjects = String(nested(parsed['modules/github-oidc/main.tf'], 'locals').map((block) => attr(block, 'subjects')).find((value) => value !== undefined));
+    expect(subjects).toContain("'plan': ['repo:${var.github_repository}:pull_request', 'repo:${var.github_repository}:ref:refs/heads/${var.plan_branch}']");
+    expect(subjects).toContain('"apply-${env}" => [\'repo:${var.github_repository}:environment:${github_environment}\']');
+    expect(subjects).not.toContain('*');
+    const trust = blocksOf(oidc(), 'data').find((block) => block.type === 'aws_iam_policy_document' && block.name === 'trust')!;
+    const conditions = nested(nested(trust.body, 'statement')[0], 'condition');
+    expect(conditions.map((condition) => [attr(condition, 'test'), attr(condition, 'variable')])).toEqual([
+      ['StringEquals', 'token.actions.githubusercontent.com:aud'],
+      ['StringEquals', 'token.actions.githubusercontent.com:sub'],
+    ]);
+    expect(attr(conditions[1], 'values')).toBe('${each.value}');
+  });
+
+  it('let each apply role write only its own environment\'s state and IAM names, and the plan role only read and lock', () => {
+    const policy = (name: string) => blocksOf(oidc(), 'data').find((block) => block.type === 'aws_iam_policy_document' && block.name === name)!;
+    const statement = (name: string, sid: string) => nested(policy(name).body, 'statement').find((item) => attr(item, 'sid') === sid);
+    expect(listAttr(statement('apply_state', 'ReadAndWriteOwnStateAndLock'), 'resources')).toEqual(['${var.state_bucket_arn}/${var.name}/${each.key}/*']);
+    expect(listAttr(statement('plan_state', 'TakeAndReleaseTheLock'), 'resources')).toEqual(['${var.state_bucket_arn}/*.tflock']);
+    expect(listAttr(statement('plan_state', 'ReadState'), 'actions')).toEqual(['s3:GetObject']);
+    // The state keys and IAM names those patterns allow are the ones the environments use.
+    expect(attr(namedBlocks(fileIn('environments/bootstrap/main.tf'), 'module').find((block) => block.name === 'github_oidc')!.body, 'name')).toBe('lginform');
+    const managed = String(nested(parsed['modules/github-oidc/main.tf'], 'locals').map((block) => attr(block, 'managed')).find((value) => value !== undefined));
+    expect(managed).toContain("'roles': '${local.iam_arn}:role/${var.name}-${env}-*'");
+    expect(attr(nested(parsed['modules/pipeline-stack/main.tf'], 'locals')[0], 'name')).toBe('${var.name_prefix}-${var.environment}');
+    const planAttachments = resources(oidc(), 'aws_iam_role_policy_attachment').filter((block) => attr(block.body, 'role') === '${aws_iam_role.plan.name}');
+    expect(planAttachments.map((block) => attr(block.body, 'policy_arn'))).toEqual(['arn:${local.partition}:iam::aws:policy/ReadOnlyAccess']);
+  });
+
+  it('pass no secret value through Terraform, so a saved plan file holds none', () => {
+    const secretAttributes = ['secret_string', 'secret_binary', 'secret_string_wo', 'password', 'master_password'];
+    const found = [...blocksOf(parsed, 'resource'), ...blocksOf(parsed, 'data')]
+      .filter((block) => block.type === 'random_password' || secretAttributes.some((key) => block.body[key] !== undefined))
+      .map((block) => `${block.file}: ${block.type}.${block.name}`);
+    expect(found).toEqual([]);
+    const sensitive = namedBlocks(parsed, 'variable').filter((block) => attr(block.body, 'sensitive') === true).map((block) => `${block.file}: ${block.name}`);
+    expect(sensitive).toEqual([]);
+    expect(attr(resources(fileIn('modules/database/main.tf'), 'aws_db_instance')[0]!.body, 'manage_master_user_password')).toBe(true);
   });
 });

@@ -13,13 +13,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { EXAMPLE_DIR, ensureActionlint, ensureShellcheck, run } from './lint-tools.ts';
-import { regionProblems } from './regions.ts';
 import {
   actionPinProblems,
   type ActionPins,
   actionPinsProblems,
   findWorkflowFiles,
-  type Job,
   parsedUses,
   readActionPins,
   readWorkflow,
@@ -30,7 +28,6 @@ import {
 } from './workflow-rules.ts';
 
 const REPO_ROOT = path.resolve(EXAMPLE_DIR, '../..');
-const DEPLOY_WORKFLOW = path.join(EXAMPLE_DIR, 'deploy/workflows/lginform-deploy.yml');
 const ACTION_PINS = path.join(EXAMPLE_DIR, 'deploy/action-pins.json');
 
 /** The major Node.js version a node-version-file names (.nvmrc holds "24"). */
@@ -253,53 +250,6 @@ jobs:
       'actions/checkout: runs on node20; GitHub is retiring older runtimes, so pin a release whose action.yml says using: node24 (or composite)',
       'not-an-action: name the action as owner/repo',
     ]);
-  });
-});
-
-describe('the deployment workflow', () => {
-  let jobs: Record<string, Job>;
-
-  beforeAll(async () => {
-    jobs = (await readWorkflow(DEPLOY_WORKFLOW)).workflow.jobs ?? {};
-  });
-
-  const stepUsing = (job: Job | undefined, action: string) => job?.steps?.find((step) => step.uses?.startsWith(`${action}@`));
-  const runs = (job: Job | undefined) => (job?.steps ?? []).map((step) => step.run ?? '').join('\n');
-
-  it('marks the regions the site pulls', async () => {
-    expect(await regionProblems([DEPLOY_WORKFLOW], ['oidc-assume-role', 'terraform-apply-approval', 'pinned-actions'])).toEqual([]);
-  });
-
-  it('lints and tests on every pull request and push, before anything is deployed', () => {
-    expect(runs(jobs.test)).toMatch(/npx eslint/);
-    expect(runs(jobs.test)).toMatch(/npm test/);
-    expect(jobs['lambda-package']?.needs).toBe('test');
-  });
-
-  it('plans on pull requests with the read-only role, and keeps the plan', () => {
-    const plan = jobs.plan;
-    expect(plan?.if).toMatch(/github\.event_name == 'pull_request'/);
-    expect(plan?.environment).toBeUndefined();
-    expect(stepUsing(plan, 'aws-actions/configure-aws-credentials')?.with?.['role-to-assume']).toBe('${{ vars.AWS_PLAN_ROLE_ARN }}');
-    expect(runs(plan)).toMatch(/terraform plan .*-out=tfplan/);
-    expect(runs(plan)).toMatch(/GITHUB_STEP_SUMMARY/);
-    expect(stepUsing(plan, 'actions/upload-artifact')?.with?.name).toBe('terraform-plan-prod');
-  });
-
-  it('applies only on main, in the production environment that a reviewer approves, with the apply role', () => {
-    const deploy = jobs.deploy;
-    expect(deploy?.if).toMatch(/github\.ref == 'refs\/heads\/main'/);
-    expect(deploy?.environment).toBe('production');
-    expect(deploy?.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
-    expect(stepUsing(deploy, 'aws-actions/configure-aws-credentials')?.with?.['role-to-assume']).toBe('${{ vars.AWS_APPLY_ROLE_ARN }}');
-    expect(runs(deploy)).toMatch(/terraform apply -lock-timeout=5m tfplan/);
-  });
-
-  it('pushes the image to ECR tagged with the commit, and deploys the DAGs through S3 and SSM Run Command', () => {
-    const deploy = jobs.deploy;
-    expect(stepUsing(deploy, 'docker/build-push-action')?.with).toMatchObject({ file: 'examples/lginform/Dockerfile', push: true, tags: expect.stringContaining('${{ github.sha }}') });
-    expect(runs(deploy)).toMatch(/aws s3 sync examples\/lginform\/airflow\/dags/);
-    expect(runs(deploy)).toMatch(/aws ssm send-command/);
   });
 });
 

@@ -1,5 +1,6 @@
 # The Terraform state bucket (versioned, KMS-encrypted, TLS-only, logged) and
-# the two roles GitHub Actions assumes with OIDC.
+# the roles GitHub Actions assumes with OIDC: one read-only plan role, and an
+# apply role per environment that only its GitHub environment's jobs can assume.
 data "aws_caller_identity" "current" {}
 
 locals {
@@ -32,5 +33,6 @@ module "github_oidc" {
   github_repository    = var.github_repository
   state_bucket_arn     = module.state_bucket.bucket_arn
   state_kms_key_arn    = module.state_key.key_arn
+  apply_environments   = var.apply_environments
   create_oidc_provider = var.create_oidc_provider
 }

@@ -1,5 +1,5 @@
 variable "aws_region" {
-  description = "Region of the state bucket (the backend blocks of dev and prod name it too)."
+  description = "Region of the state bucket (the backend blocks of dev, test and prod name it too)."
   type        = string
   default     = "eu-west-2"
 
@@ -13,6 +13,12 @@ variable "github_repository" {
   description = "owner/name of the GitHub repository whose workflows plan and apply."
   type        = string
   default     = "rbk-lbs/data-engineering-standards"
+}
+
+variable "apply_environments" {
+  description = "The environments the deployment workflow applies, each with the GitHub environment whose jobs may assume its apply role. dev is applied by engineers, not by the workflow."
+  type        = map(string)
+  default     = { test = "test", prod = "production" }
 }
 
 variable "create_oidc_provider" {

@@ -1,9 +1,11 @@
 # Short-lived AWS credentials for GitHub Actions, with no stored access keys.
 # A workflow job asks GitHub for an OIDC token, and AWS STS swaps it for a
 # role's credentials when the token's claims match the role's trust policy:
-# - plan: any pull request of this repository (read-only, plus the state lock);
-# - apply: only jobs of the `production` environment, which GitHub holds
-#   until a reviewer approves (Settings > Environments > production).
+# - plan (read-only, plus the state lock): any pull request of this
+#   repository, and the main branch, which plans prod before the approval;
+# - apply, one role per environment: only jobs of that environment's GitHub
+#   environment (test, production), which GitHub holds until its protection
+#   rules pass (for production, a required reviewer's approval).
 data "aws_caller_identity" "current" {}
 data "aws_partition" "current" {}
 
@@ -26,14 +28,19 @@ data "aws_iam_openid_connect_provider" "github" {
 
 locals {
   provider_arn = var.create_oidc_provider ? aws_iam_openid_connect_provider.github[0].arn : data.aws_iam_openid_connect_provider.github[0].arn
+  # The subject claim (sub) each role accepts. GitHub writes it as
+  # repo:OWNER/REPO:pull_request for a pull request, repo:OWNER/REPO:ref:<ref>
+  # for a push, and repo:OWNER/REPO:environment:<name> for any job that names
+  # an environment, whatever the event.
+  subjects = merge(
+    { plan = ["repo:${var.github_repository}:pull_request", "repo:${var.github_repository}:ref:refs/heads/${var.plan_branch}"] },
+    { for env, github_environment in var.apply_environments : "apply-${env}" => ["repo:${var.github_repository}:environment:${github_environment}"] },
+  )
 }
 
 # #region oidc-trust
 data "aws_iam_policy_document" "trust" {
-  for_each = {
-    plan  = "repo:${var.github_repository}:pull_request"
-    apply = "repo:${var.github_repository}:environment:production"
-  }
+  for_each = local.subjects
   statement {
     actions = ["sts:AssumeRoleWithWebIdentity"]
     principals {
@@ -48,7 +55,7 @@ data "aws_iam_policy_document" "trust" {
     condition {
       test     = "StringEquals" # exact match: no other repository, branch or environment
       variable = "token.actions.githubusercontent.com:sub"
-      values   = [each.value]
+      values   = each.value
     }
   }
 }
@@ -56,15 +63,16 @@ data "aws_iam_policy_document" "trust" {
 
 resource "aws_iam_role" "plan" {
   name                 = "${var.name}-github-plan"
-  description          = "terraform plan from pull requests of ${var.github_repository}"
+  description          = "terraform plan (read-only) from pull requests and ${var.plan_branch} of ${var.github_repository}"
   assume_role_policy   = data.aws_iam_policy_document.trust["plan"].json
   max_session_duration = 3600
 }
 
 resource "aws_iam_role" "apply" {
-  name                 = "${var.name}-github-apply"
-  description          = "terraform apply, image push and DAG deployment from the production environment of ${var.github_repository}"
-  assume_role_policy   = data.aws_iam_policy_document.trust["apply"].json
+  for_each             = var.apply_environments
+  name                 = "${var.name}-github-apply-${each.key}"
+  description          = "terraform apply, image push and DAG deployment to ${each.key}, from the ${each.value} environment of ${var.github_repository}"
+  assume_role_policy   = data.aws_iam_policy_document.trust["apply-${each.key}"].json
   max_session_duration = 3600
 }
 
@@ -74,8 +82,9 @@ resource "aws_iam_role_policy_attachment" "plan_read_only" {
   policy_arn = "arn:${local.partition}:iam::aws:policy/ReadOnlyAccess"
 }
 
-data "aws_iam_policy_document" "state" {
-  for_each = { plan = false, apply = true }
+# Plan reads every state and takes only the lock; apply reads and writes its
+# own environment's state (and lock) and no other.
+data "aws_iam_policy_document" "plan_state" {
   statement {
     sid       = "ListState"
     actions   = ["s3:ListBucket"]
@@ -89,7 +98,7 @@ data "aws_iam_policy_document" "state" {
   statement {
     sid       = "TakeAndReleaseTheLock" # S3 native locking: a .tflock object beside the state
     actions   = ["s3:PutObject", "s3:DeleteObject"]
-    resources = each.value ? ["${var.state_bucket_arn}/*"] : ["${var.state_bucket_arn}/*.tflock"]
+    resources = ["${var.state_bucket_arn}/*.tflock"]
   }
   statement {
     sid       = "UseTheStateKey"
@@ -98,25 +107,53 @@ data "aws_iam_policy_document" "state" {
   }
 }
 
-resource "aws_iam_role_policy" "state" {
-  for_each = { plan = aws_iam_role.plan.id, apply = aws_iam_role.apply.id }
-  name     = "terraform-state"
-  role     = each.value
-  policy   = data.aws_iam_policy_document.state[each.key].json
+resource "aws_iam_role_policy" "plan_state" {
+  name   = "terraform-state"
+  role   = aws_iam_role.plan.id
+  policy = data.aws_iam_policy_document.plan_state.json
 }
 
-# Apply creates and changes the stack's resources. PowerUserAccess covers
-# every service but IAM; IAM is allowed only on names with the project's
-# prefix, so apply cannot grant itself or anything else more rights.
+data "aws_iam_policy_document" "apply_state" {
+  for_each = var.apply_environments
+  statement {
+    sid       = "ListState"
+    actions   = ["s3:ListBucket"]
+    resources = [var.state_bucket_arn]
+  }
+  statement {
+    sid       = "ReadAndWriteOwnStateAndLock"
+    actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
+    resources = ["${var.state_bucket_arn}/${var.name}/${each.key}/*"]
+  }
+  statement {
+    sid       = "UseTheStateKey"
+    actions   = ["kms:Decrypt", "kms:GenerateDataKey"]
+    resources = [var.state_kms_key_arn]
+  }
+}
+
+resource "aws_iam_role_policy" "apply_state" {
+  for_each = var.apply_environments
+  name     = "terraform-state"
+  role     = aws_iam_role.apply[each.key].id
+  policy   = data.aws_iam_policy_document.apply_state[each.key].json
+}
+
 resource "aws_iam_role_policy_attachment" "apply_services" {
-  role       = aws_iam_role.apply.name
+  for_each   = var.apply_environments
+  role       = aws_iam_role.apply[each.key].name
   policy_arn = "arn:${local.partition}:iam::aws:policy/PowerUserAccess"
 }
 
 locals {
-  managed_roles    = [for prefix in var.managed_name_prefixes : "${local.iam_arn}:role/${prefix}*"]
-  managed_policies = [for prefix in var.managed_name_prefixes : "${local.iam_arn}:policy/${prefix}*"]
-  managed_profiles = [for prefix in var.managed_name_prefixes : "${local.iam_arn}:instance-profile/${prefix}*"]
+  # Each environment's stack names its IAM roles, policies and instance
+  # profiles <name>-<environment>-..., and keeps its state under
+  # <name>/<environment>/ (the key in its versions.tf).
+  managed = { for env, _ in var.apply_environments : env => {
+    roles    = "${local.iam_arn}:role/${var.name}-${env}-*"
+    policies = "${local.iam_arn}:policy/${var.name}-${env}-*"
+    profiles = "${local.iam_arn}:instance-profile/${var.name}-${env}-*"
+  } }
   # The AWS managed policies the stack attaches; nothing broader can be attached.
   attachable_aws_policies = [
     "arn:${local.partition}:iam::aws:policy/AmazonSSMManagedInstanceCore",
@@ -125,6 +162,7 @@ locals {
 }
 
 data "aws_iam_policy_document" "apply_iam" {
+  for_each = local.managed
   statement {
     sid = "ManageOwnRolesPoliciesAndProfiles"
     actions = [
@@ -136,22 +174,22 @@ data "aws_iam_policy_document" "apply_iam" {
       "iam:TagPolicy", "iam:TagRole", "iam:UntagInstanceProfile", "iam:UntagPolicy", "iam:UntagRole",
       "iam:UpdateAssumeRolePolicy", "iam:UpdateRole", "iam:UpdateRoleDescription",
     ]
-    resources = concat(local.managed_roles, local.managed_policies, local.managed_profiles)
+    resources = [each.value.roles, each.value.policies, each.value.profiles]
   }
   statement {
     sid       = "AttachOnlyOwnPoliciesAndTheTwoAwsOnesTheStackUses"
     actions   = ["iam:AttachRolePolicy", "iam:DetachRolePolicy"]
-    resources = local.managed_roles
+    resources = [each.value.roles]
     condition {
       test     = "ArnLike"
       variable = "iam:PolicyARN"
-      values   = concat(local.managed_policies, local.attachable_aws_policies)
+      values   = concat([each.value.policies], local.attachable_aws_policies)
     }
   }
   statement {
     sid       = "PassOwnRolesToTheStacksServices"
     actions   = ["iam:PassRole"]
-    resources = local.managed_roles
+    resources = [each.value.roles]
     condition {
       test     = "StringEquals"
       variable = "iam:PassedToService"
@@ -161,7 +199,8 @@ data "aws_iam_policy_document" "apply_iam" {
 }
 
 resource "aws_iam_role_policy" "apply_iam" {
-  name   = "manage-own-iam"
-  role   = aws_iam_role.apply.id
-  policy = data.aws_iam_policy_document.apply_iam.json
+  for_each = var.apply_environments
+  name     = "manage-own-iam"
+  role     = aws_iam_role.apply[each.key].id
+  policy   = data.aws_iam_policy_document.apply_iam[each.key].json
 }

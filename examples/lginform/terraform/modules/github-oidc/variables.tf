@@ -14,7 +14,7 @@ variable "github_repository" {
 }
 
 variable "state_bucket_arn" {
-  description = "The Terraform state bucket: plan reads the state and takes the lock, apply also writes."
+  description = "The Terraform state bucket: plan reads every state and takes the lock; each apply role also writes its own environment's state."
   type        = string
 }
 
@@ -23,14 +23,25 @@ variable "state_kms_key_arn" {
   type        = string
 }
 
-variable "managed_name_prefixes" {
-  description = "Prefixes of the IAM roles, policies and instance profiles that apply may create and change (one per environment); it may touch no others, its own roles included."
-  type        = list(string)
-  default     = ["lginform-dev-", "lginform-prod-"]
+variable "apply_environments" {
+  description = "One apply role per environment of the stack (the key, e.g. test, as in environments/test) and the GitHub environment whose jobs alone may assume it (the value, e.g. production). Each role may touch only the IAM names <name>-<key>-* and the state under <name>/<key>/, never its own role."
+  type        = map(string)
+  default     = { test = "test", prod = "production" }
 
   validation {
-    condition     = length(var.managed_name_prefixes) > 0 && alltrue([for prefix in var.managed_name_prefixes : can(regex("^[A-Za-z0-9+=,.@_-]+-$", prefix))])
-    error_message = "Each prefix must be a literal IAM name prefix ending in '-', with no wildcard."
+    condition     = length(var.apply_environments) > 0 && alltrue([for env, github_environment in var.apply_environments : can(regex("^[a-z][a-z0-9]{1,9}$", env)) && can(regex("^[A-Za-z0-9_.-]+$", github_environment))])
+    error_message = "Each key must be an environment name such as test (lower-case letters and digits) and each value a GitHub environment name with no wildcard."
+  }
+}
+
+variable "plan_branch" {
+  description = "The branch whose pushes may assume the read-only plan role (prod is planned there before its approval), besides pull requests."
+  type        = string
+  default     = "main"
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9._/-]+$", var.plan_branch))
+    error_message = "plan_branch must be one branch name, with no wildcard."
   }
 }
 

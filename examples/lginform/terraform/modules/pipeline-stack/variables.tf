@@ -1,10 +1,10 @@
 variable "environment" {
-  description = "Which environment this is: dev or prod. Part of every name."
+  description = "Which environment this is: dev, test or prod. Part of every name."
   type        = string
 
   validation {
-    condition     = contains(["dev", "prod"], var.environment)
-    error_message = "environment must be dev or prod."
+    condition     = contains(["dev", "test", "prod"], var.environment)
+    error_message = "environment must be dev, test or prod."
   }
 }
 
