@@ -17,7 +17,7 @@ export const PAGE_TYPES: { type: string; path: string }[] = [
   { type: 'page with pulled code', path: '/extraction/from-an-api' },
   { type: 'page with a component', path: '/storage/data-lake' },
   { type: 'rules page', path: '/project-setup/rules' },
-  { type: 'chart page', path: '/serving' },
+  { type: 'serving page', path: '/serving' },
   { type: 'due-for-review page', path: '/due-for-review' },
   { type: 'search page', path: '/search' },
 ];
