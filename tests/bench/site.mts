@@ -1,18 +1,17 @@
 /**
  * `npm run bench:site`: what the site costs to build and to load.
  * Prints the cold and warm production build times, the number of pages, and
- * the first-load JS+CSS of a plain docs page (gzip), with a page that draws a
- * diagram measured in the same run as the point of comparison.
+ * the first-load JS+CSS of one page of each type (gzip, as Chromium fetches
+ * it from a server that compresses), each against the bare-Docusaurus budget.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, serveBuild, type ServedSite } from '../e2e/lib/built-site';
+import { BUILD_DIR, launchBrowser, serveBuild } from '../e2e/lib/served-build';
+import { firstLoadWeight, kb, PAGE_TYPES, PAGE_WEIGHT_BUDGET } from '../e2e/lib/page-weight';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const buildDir = path.join(root, 'build');
 const docusaurus = path.join(root, 'node_modules/.bin/docusaurus');
 
 function timedBuild(): number {
@@ -30,43 +29,27 @@ function htmlFiles(dir: string): string[] {
   });
 }
 
-/** The scripts and stylesheets a browser fetches to show a page, gzipped. */
-async function firstLoadBytes(site: ServedSite, browser: Browser, pagePath: string) {
-  const page = await browser.newPage();
-  const bodies: Promise<Buffer>[] = [];
-  page.on('response', (response) => {
-    const type = response.request().resourceType();
-    if (type === 'script' || type === 'stylesheet') bodies.push(response.body());
-  });
-  await page.goto(`${site.url}${pagePath}`, { waitUntil: 'networkidle' });
-  const loaded = await Promise.all(bodies);
-  await page.close();
-  return {
-    files: loaded.length,
-    raw: loaded.reduce((sum, body) => sum + body.length, 0),
-    gzip: loaded.reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0),
-  };
-}
-
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-
 for (const cache of ['.docusaurus', 'node_modules/.cache', 'build']) rmSync(path.join(root, cache), { recursive: true, force: true });
 const cold = timedBuild();
 const warm = timedBuild();
-const pages = htmlFiles(buildDir).length;
+const pages = htmlFiles(BUILD_DIR).length;
 const site = await serveBuild();
 const browser = await launchBrowser();
-const docsPage = await firstLoadBytes(site, browser, '/storage/s3');
-const diagramPage = await firstLoadBytes(site, browser, '/lifecycle');
+const weights = [];
+for (const { type, path: pagePath } of PAGE_TYPES) weights.push({ type, ...(await firstLoadWeight(browser, `${site.url}${pagePath}`)) });
 await browser.close();
 await site.close();
-const searchIndex = readdirSync(buildDir).filter((name) => /^search-index.*\.json$/.test(name));
-const searchBytes = searchIndex.reduce((sum, name) => sum + gzipSync(readFileSync(path.join(buildDir, name))).length, 0);
+const searchIndex = readdirSync(BUILD_DIR).filter((name) => /^search-index.*\.json$/.test(name));
+const searchBytes = searchIndex.reduce((sum, name) => sum + gzipSync(readFileSync(path.join(BUILD_DIR, name))).length, 0);
 
 console.log('Site benchmark (Docusaurus Faster, this machine, one run)');
 console.log(`  production build, cold caches:  ${cold.toFixed(1)} s`);
 console.log(`  production build, warm caches:  ${warm.toFixed(1)} s  (${(warm / cold).toFixed(2)} x cold)`);
 console.log(`  pages built:                    ${pages} HTML pages`);
-console.log(`  first load of a docs page:      ${kb(docsPage.gzip)} gzip (${kb(docsPage.raw)} raw) in ${docsPage.files} JS and CSS files, as the browser fetches them  [/storage/s3]`);
-console.log(`  first load with a diagram:      ${kb(diagramPage.gzip)} gzip in ${diagramPage.files} files  [/lifecycle] (${(diagramPage.gzip / docsPage.gzip).toFixed(2)} x the plain page)`);
+console.log(`  first load, JS and CSS as the browser fetches them (gzip), budget ${kb(PAGE_WEIGHT_BUDGET)} (a bare Docusaurus 3.10 docs page):`);
+for (const weight of weights) {
+  const verdict = weight.wire <= PAGE_WEIGHT_BUDGET ? 'within budget' : `OVER by ${kb(weight.wire - PAGE_WEIGHT_BUDGET)}`;
+  console.log(`    ${weight.type.padEnd(24)} ${kb(weight.wire).padStart(9)} (${kb(weight.raw)} raw, ${weight.files} files)  ${verdict}  [${weight.path}]`);
+}
 console.log(`  offline search index:           ${kb(searchBytes)} gzip, fetched only when the search box is used`);
+if (weights.some((weight) => weight.wire > PAGE_WEIGHT_BUDGET)) process.exitCode = 1;

@@ -1,14 +1,16 @@
 import Link from '@docusaurus/Link';
-import { usePluginData } from '@docusaurus/useGlobalData';
 import Layout from '@theme/Layout';
 import type { ReactNode } from 'react';
-import { pagesDueForReview } from '../lib/review-dates';
-import { useSiteFields } from '../lib/site-fields';
-import type { ReviewDatesData } from '../plugins/review-dates';
+import { pagesDueForReview } from '../../lib/review-dates';
+import { useSiteFields } from '../../lib/site-fields';
+import type { ReviewDatesData } from '../../plugins/review-dates';
 
-/** Every page past its review date, so owners can see what to check next. */
-export default function DueForReview(): ReactNode {
-  const { pages } = usePluginData('review-dates') as ReviewDatesData;
+/**
+ * Every page past its review date, so owners can see what to check next. The
+ * review-dates plugin gives this page, and only this page, the list of pages.
+ */
+export default function DueForReview({ reviewDates }: { reviewDates: ReviewDatesData }): ReactNode {
+  const { pages } = reviewDates;
   const { builtOn } = useSiteFields();
   const overdue = pagesDueForReview(pages, builtOn);
   return (
